@@ -1,0 +1,156 @@
+package io.edgescope.detect.onnx;
+
+import ai.djl.MalformedModelException;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.CocoLabels;
+import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.detect.yolox.YoloxDecoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A YOLOX ONNX model loaded once through DJL's ONNX Runtime engine; hands out one
+ * {@link OnnxYoloxDetector} (its own predictor) per thread. Checks at load that the model has a
+ * square {@code [1,3,S,S]} input and the YOLOX output size for S.
+ */
+public final class OnnxYoloxModel implements DetectorFactory {
+
+    static final String ENGINE = "OnnxRuntime";
+    private static final String VARIANT_PREFIX = "yolox-nano-";
+    private static final int INPUT_RANK = 4;
+    private static final int CHANNEL_DIM = 1;
+    private static final int HEIGHT_DIM = 2;
+    private static final int WIDTH_DIM = 3;
+    private static final int WARMUP_SIDE = 64;
+    private static final String ONNX_SUFFIX = ".onnx";
+
+    private final Path path;
+    private final ZooModel<float[], float[]> model;
+    private final int inputSize;
+    private final DetectorSettings settings;
+
+    private OnnxYoloxModel(Path path, ZooModel<float[], float[]> model, int inputSize, DetectorSettings settings) {
+        this.path = path;
+        this.model = model;
+        this.inputSize = inputSize;
+        this.settings = settings;
+    }
+
+    /** Loads and validates the model at {@code path}; throws {@link ModelLoadException} with the reason. */
+    public static OnnxYoloxModel load(Path path, DetectorSettings settings) {
+        if (!Files.isRegularFile(path)) {
+            throw new ModelLoadException("Model file not found: " + path);
+        }
+        int inputSize = probeInputSize(path);
+        ZooModel<float[], float[]> model = open(path, settings, new Shape(1, BgrImage.CHANNELS, inputSize, inputSize));
+        OnnxYoloxModel loaded = new OnnxYoloxModel(path, model, inputSize, settings);
+        try (Detector probe = loaded.newDetector()) {
+            probe.getClass();
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+        return loaded;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String variantId() {
+        return VARIANT_PREFIX + inputSize;
+    }
+
+    /** A new detector with its own predictor, warmed up with one inference and checked for output size. */
+    @Override
+    public OnnxYoloxDetector newDetector() {
+        Predictor<float[], float[]> predictor = model.newPredictor();
+        YoloxDecoder decoder = new YoloxDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold());
+        OnnxYoloxDetector detector = new OnnxYoloxDetector(variantId(), inputSize, predictor, decoder, settings.nmsIou());
+        try {
+            detector.detect(new BgrImage(WARMUP_SIDE, WARMUP_SIDE, new byte[WARMUP_SIDE * WARMUP_SIDE * BgrImage.CHANNELS]));
+        } catch (IllegalArgumentException e) {
+            detector.close();
+            throw new ModelLoadException("Model " + path + " is not a YOLOX COCO detector: " + e.getMessage(), e);
+        }
+        return detector;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    private static int probeInputSize(Path path) {
+        Engine.getEngine(ENGINE); // DJL creates the process-wide ORT environment (with its thread pool) first
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+             OrtSession session = OrtEnvironment.getEnvironment().createSession(path.toString(), options)) {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            if (inputs.size() != 1) {
+                throw new ModelLoadException("Model " + path + " should have one input, has " + inputs.size());
+            }
+            NodeInfo input = inputs.values().iterator().next();
+            long[] shape = input.getInfo() instanceof TensorInfo tensor ? tensor.getShape() : new long[0];
+            if (shape.length != INPUT_RANK || shape[CHANNEL_DIM] != BgrImage.CHANNELS
+                    || shape[HEIGHT_DIM] != shape[WIDTH_DIM] || shape[HEIGHT_DIM] <= 0) {
+                throw new ModelLoadException("Model " + path + " input " + input.getName() + " has shape "
+                        + Arrays.toString(shape) + "; expected [1, 3, S, S] with a fixed S");
+            }
+            return (int) shape[HEIGHT_DIM];
+        } catch (OrtException e) {
+            throw new ModelLoadException("Model " + path + " is not a valid ONNX model: " + e.getMessage(), e);
+        }
+    }
+
+    private static ZooModel<float[], float[]> open(Path path, DetectorSettings settings, Shape inputShape) {
+        Criteria<float[], float[]> criteria = Criteria.builder()
+                .setTypes(float[].class, float[].class)
+                .optModelPath(path.getParent())
+                .optModelName(modelName(path))
+                .optEngine(ENGINE)
+                .optTranslator(new FloatTensorTranslator(inputShape == null ? new Shape(1) : inputShape))
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", Integer.toString(settings.intraOpThreads()))
+                .build();
+        try {
+            return criteria.loadModel();
+        } catch (ModelNotFoundException | IOException e) {
+            throw new ModelLoadException("Cannot read model " + path + ": " + e.getMessage(), e);
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new ModelLoadException("Model " + path + " is not a valid ONNX model: " + rootMessage(e), e);
+        }
+    }
+
+    private static String modelName(Path path) {
+        String file = path.getFileName().toString();
+        return file.endsWith(ONNX_SUFFIX) ? file.substring(0, file.length() - ONNX_SUFFIX.length()) : file;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

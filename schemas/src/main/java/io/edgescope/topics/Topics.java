@@ -1,0 +1,55 @@
+package io.edgescope.topics;
+
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import io.edgescope.serde.AvroSerdes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic EdgeScope reads or writes, in one place. Names follow {@code edgescope.<domain>[.<event>]};
+ * a dead-letter topic is {@code <topic>.dlq}. All keys are the stream id.
+ */
+public final class Topics {
+
+    public static final String PREFIX = "edgescope.";
+    public static final String DLQ_SUFFIX = ".dlq";
+    static final int FRAME_PARTITIONS = 4;
+    static final Duration FRAME_RETENTION = Duration.ofHours(1);
+    static final Duration DETECTION_RETENTION = Duration.ofDays(7);
+    static final Duration DLQ_RETENTION = Duration.ofDays(14);
+
+    /** Encoded camera frames: big and short-lived. */
+    public static final TopicDef<Frame> FRAMES = new TopicDef<>(PREFIX + "frames", FRAME_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(FRAME_RETENTION)),
+            registry -> AvroSerdes.serde(registry, Frame.getClassSchema()));
+
+    /** Detections per frame, one record per frame processed. */
+    public static final TopicDef<Detections> DETECTIONS = new TopicDef<>(PREFIX + "detections", FRAME_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DETECTION_RETENTION)),
+            registry -> AvroSerdes.serde(registry, Detections.getClassSchema()));
+
+    /** Frames the detection topology could not read or process, raw, with headers saying why. */
+    public static final TopicDef<byte[]> FRAMES_DLQ = new TopicDef<>(FRAMES.name() + DLQ_SUFFIX, 1,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DLQ_RETENTION)),
+            registry -> Serdes.ByteArray());
+
+    /** Registered schemas (compacted), kept by the embedded registry. */
+    public static final String SCHEMAS = PREFIX + "schemas";
+
+    /** The topics the pipeline provisions, in creation order. */
+    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ);
+
+    /** Topics whose records carry a whole frame and so need the large-message settings. */
+    public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ);
+
+    private Topics() {
+    }
+
+    private static String millis(Duration d) {
+        return Long.toString(d.toMillis());
+    }
+}
