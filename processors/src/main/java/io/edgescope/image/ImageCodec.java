@@ -35,6 +35,9 @@ public final class ImageCodec {
             throw new InvalidImageException("image declares " + declared.width() + "x" + declared.height()
                     + " = " + declared.pixels() + " pixels, over the limit of " + maxPixels);
         }
+        if (!ImageHeader.isComplete(encoded)) {
+            throw new InvalidImageException("truncated image: no end-of-image marker (" + encoded.length + " bytes)");
+        }
         Mat mat = Imgcodecs.imdecode(new MatOfByte(encoded), Imgcodecs.IMREAD_COLOR);
         try {
             if (mat.empty()) {

@@ -25,6 +25,9 @@ public final class ImageHeader {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int PNG_WIDTH_OFFSET = 16;
     private static final int PNG_HEADER_BYTES = 24;
+    /** "IEND" chunk type followed by its CRC, the last 8 bytes of every PNG. */
+    private static final byte[] PNG_IEND = {'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+    private static final int MAX_TRAILING_PADDING = 64;
 
     /** Width and height declared by an image header. */
     public record Size(int width, int height) {
@@ -45,6 +48,23 @@ public final class ImageHeader {
             return jpeg(data);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the image ends as a complete file must: JPEG with its end-of-image marker, PNG with its
+     * IEND chunk (trailing zero padding allowed). Decoders silently fill in truncated images; this does not.
+     */
+    public static boolean isComplete(byte[] data) {
+        int end = data.length;
+        int padding = 0;
+        while (end > 0 && data[end - 1] == 0 && padding < MAX_TRAILING_PADDING) {
+            end--;
+            padding++;
+        }
+        if (data.length >= PNG_HEADER_BYTES && startsWith(data, PNG_SIGNATURE)) {
+            return end >= PNG_IEND.length && java.util.Arrays.equals(data, end - PNG_IEND.length, end, PNG_IEND, 0, PNG_IEND.length);
+        }
+        return end >= 2 && (data[end - 2] & 0xFF) == MARKER_PREFIX && (data[end - 1] & 0xFF) == EOI;
     }
 
     private static Optional<Size> jpeg(byte[] d) {

@@ -1,0 +1,160 @@
+package io.edgescope.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka KRaft server (combined broker + controller) running in this
+ * process, with its data under a local folder so topics survive a restart. For the one-machine
+ * default; production uses {@code --bootstrap} and a real cluster.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String HOST = "localhost";
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String BROKER_LISTENER = "PLAINTEXT";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SINGLE_REPLICA = "1";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path dataDir;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Formats {@code dataDir} on first use and starts the node.
+     *
+     * @param port client port (0 picks a free one)
+     * @param maxMessageBytes largest record batch the broker accepts (frames are big)
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, int maxMessageBytes) {
+        long started = System.nanoTime();
+        int clientPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        Path logDir = dataDir.toAbsolutePath().resolve("kafka");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create Kafka data folder " + logDir, e);
+        }
+        Properties props = serverProperties(logDir, clientPort, controllerPort, maxMessageBytes);
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
+        format(logDir);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        String bootstrap = HOST + ":" + clientPort;
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
+        broker.awaitReady();
+        LOG.info("Kafka {} (KRaft, single node) ready at {} in {} ms, data in {}", kafkaVersion(), bootstrap,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        LOG.info("Kafka at {} stopped", bootstrapServers);
+    }
+
+    static Properties serverProperties(Path logDir, int clientPort, int controllerPort, int maxMessageBytes) {
+        Properties p = new Properties();
+        p.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", Integer.toString(NODE_ID)),
+                Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+                Map.entry("listeners", BROKER_LISTENER + "://" + HOST + ":" + clientPort + ","
+                        + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
+                Map.entry("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + clientPort),
+                Map.entry("controller.listener.names", CONTROLLER_LISTENER),
+                Map.entry("inter.broker.listener.name", BROKER_LISTENER),
+                Map.entry("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                Map.entry("offsets.topic.replication.factor", SINGLE_REPLICA),
+                Map.entry("transaction.state.log.replication.factor", SINGLE_REPLICA),
+                Map.entry("transaction.state.log.min.isr", SINGLE_REPLICA),
+                Map.entry("share.coordinator.state.topic.replication.factor", SINGLE_REPLICA),
+                Map.entry("share.coordinator.state.topic.min.isr", SINGLE_REPLICA),
+                Map.entry("min.insync.replicas", SINGLE_REPLICA),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("auto.create.topics.enable", "false"),
+                Map.entry("message.max.bytes", Integer.toString(maxMessageBytes)),
+                Map.entry("num.partitions", "1")));
+        return p;
+    }
+
+    private static void format(Path logDir) {
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Embedded Kafka did not become ready at " + bootstrapServers, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+
+    private static String kafkaVersion() {
+        return org.apache.kafka.common.utils.AppInfoParser.getVersion();
+    }
+}

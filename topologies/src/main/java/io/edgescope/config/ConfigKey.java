@@ -1,0 +1,75 @@
+package io.edgescope.config;
+
+import java.util.function.Function;
+
+/**
+ * One configuration key: name, documentation, default (null when required or optional-without-default)
+ * and parser. Parsers throw {@link IllegalArgumentException} with a message naming the problem.
+ */
+public record ConfigKey<T>(String name, String doc, String defaultValue, Function<String, T> parser) {
+
+    public T parse(String raw) {
+        return parser.apply(raw.strip());
+    }
+
+    static ConfigKey<String> string(String name, String defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, defaultValue, s -> s);
+    }
+
+    static ConfigKey<Integer> positiveInt(String name, int defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Integer.toString(defaultValue), s -> {
+            int v = Integer.parseInt(s);
+            if (v <= 0) {
+                throw new IllegalArgumentException("must be positive, got " + v);
+            }
+            return v;
+        });
+    }
+
+    static ConfigKey<Integer> port(String name, int defaultValue, String doc) {
+        return intRange(name, defaultValue, 0, MAX_PORT, doc);
+    }
+
+    static ConfigKey<Integer> intRange(String name, int defaultValue, int min, int max, String doc) {
+        return new ConfigKey<>(name, doc, Integer.toString(defaultValue), s -> {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("must be from " + min + " to " + max + ", got " + v);
+            }
+            return v;
+        });
+    }
+
+    static ConfigKey<Long> positiveLong(String name, long defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Long.toString(defaultValue), s -> {
+            long v = Long.parseLong(s);
+            if (v <= 0) {
+                throw new IllegalArgumentException("must be positive, got " + v);
+            }
+            return v;
+        });
+    }
+
+    static ConfigKey<Float> fraction(String name, float defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Float.toString(defaultValue), s -> {
+            float v = Float.parseFloat(s);
+            if (!(v >= 0f && v <= 1f)) {
+                throw new IllegalArgumentException("must be between 0 and 1, got " + v);
+            }
+            return v;
+        });
+    }
+
+    static ConfigKey<String> oneOf(String name, String defaultValue, String doc, String... allowed) {
+        return new ConfigKey<>(name, doc, defaultValue, s -> {
+            for (String a : allowed) {
+                if (a.equals(s)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("must be one of " + String.join(", ", allowed) + ", got " + s);
+        });
+    }
+
+    private static final int MAX_PORT = 65535;
+}

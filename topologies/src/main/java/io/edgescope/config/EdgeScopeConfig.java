@@ -1,0 +1,160 @@
+package io.edgescope.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * All EdgeScope settings, validated at start. Every key is a constant with a doc and a default;
+ * {@link #fromMap} reports every bad or unknown key at once. {@code docs/config.md} lists the same keys.
+ */
+public record EdgeScopeConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String applicationId,
+        Path stateDir,
+        Path dataDir,
+        int brokerPort,
+        int registryPort,
+        int numStreamThreads,
+        String processingGuarantee,
+        int framePartitions,
+        int maxFrameBytes,
+        long maxDecodedPixels,
+        float scoreThreshold,
+        float nmsIou,
+        int detectorThreads,
+        int jpegQuality) {
+
+    private static final int MIB = 1024 * 1024;
+    private static final int DEFAULT_BROKER_PORT = 9092;
+    private static final int DEFAULT_REGISTRY_PORT = 8081;
+    private static final int DEFAULT_PARTITIONS = 4;
+    private static final int DEFAULT_MAX_FRAME_BYTES = 4 * MIB;
+    private static final long DEFAULT_MAX_PIXELS = 3840L * 2160L;
+    private static final int DEFAULT_JPEG_QUALITY = 90;
+    private static final int MAX_JPEG_QUALITY = 100;
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string("bootstrap.servers", "",
+            "Kafka cluster to use (host:port,...). Empty: start a single-node KRaft broker in this process.");
+    public static final ConfigKey<String> SCHEMA_REGISTRY_URL = ConfigKey.string("schema.registry.url", "",
+            "Confluent-compatible schema registry URL. Empty: serve an embedded registry from this process.");
+    public static final ConfigKey<String> APPLICATION_ID = ConfigKey.string("application.id", "edgescope-detect",
+            "Kafka Streams application id of the detection topology (also its consumer group).");
+    public static final ConfigKey<String> STATE_DIR = ConfigKey.string("state.dir", ".edgescope/state",
+            "Kafka Streams state directory.");
+    public static final ConfigKey<String> DATA_DIR = ConfigKey.string("data.dir", ".edgescope",
+            "Where the embedded broker keeps its data (kept across restarts).");
+    public static final ConfigKey<Integer> BROKER_PORT = ConfigKey.port("broker.port", DEFAULT_BROKER_PORT,
+            "Client port of the embedded broker (0: any free port).");
+    public static final ConfigKey<Integer> REGISTRY_PORT = ConfigKey.port("registry.port", DEFAULT_REGISTRY_PORT,
+            "HTTP port of the embedded schema registry (0: any free port).");
+    public static final ConfigKey<Integer> NUM_STREAM_THREADS = ConfigKey.positiveInt("num.stream.threads", 1,
+            "Kafka Streams threads running detection; each has its own predictor.");
+    public static final ConfigKey<String> PROCESSING_GUARANTEE = ConfigKey.oneOf("processing.guarantee",
+            "exactly_once_v2", "Kafka Streams processing guarantee of the detection topology.",
+            "exactly_once_v2", "at_least_once");
+    public static final ConfigKey<Integer> FRAME_PARTITIONS = ConfigKey.positiveInt("frames.partitions", DEFAULT_PARTITIONS,
+            "Partitions of the frames and detections topics when EdgeScope creates them (streams are keyed by id).");
+    public static final ConfigKey<Integer> MAX_FRAME_BYTES = ConfigKey.positiveInt("max.frame.bytes", DEFAULT_MAX_FRAME_BYTES,
+            "Largest encoded frame accepted; larger ones go to the dead-letter topic. Sizes topics and clients.");
+    public static final ConfigKey<Long> MAX_DECODED_PIXELS = ConfigKey.positiveLong("max.decoded.pixels", DEFAULT_MAX_PIXELS,
+            "Largest width x height decoded; larger declared sizes (decompression bombs) go to the dead-letter topic.");
+    public static final ConfigKey<Float> SCORE_THRESHOLD = ConfigKey.fraction("detector.score.threshold", 0.3f,
+            "Minimum detection score (objectness x class probability) published.");
+    public static final ConfigKey<Float> NMS_IOU = ConfigKey.fraction("detector.nms.iou", 0.45f,
+            "IoU above which class-wise NMS suppresses the lower-scoring box.");
+    public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
+            Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
+    public static final ConfigKey<Integer> JPEG_QUALITY = ConfigKey.intRange("ingest.jpeg.quality", DEFAULT_JPEG_QUALITY,
+            1, MAX_JPEG_QUALITY, "JPEG quality used when ingest re-encodes decoded video frames.");
+
+    /** Every key, in documentation order. */
+    public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
+            DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, FRAME_PARTITIONS, MAX_FRAME_BYTES,
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_THREADS, JPEG_QUALITY);
+
+    /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
+    public static EdgeScopeConfig fromMap(Map<String, String> values) {
+        Parser p = new Parser(values);
+        EdgeScopeConfig config = new EdgeScopeConfig(
+                p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
+                Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
+                p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
+                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_THREADS), p.get(JPEG_QUALITY));
+        p.finish();
+        return config;
+    }
+
+    public static EdgeScopeConfig defaults() {
+        return fromMap(Map.of());
+    }
+
+    /** A copy with some keys replaced, validated like {@link #fromMap}. */
+    public EdgeScopeConfig with(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(toMap());
+        merged.putAll(overrides);
+        return fromMap(merged);
+    }
+
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(BOOTSTRAP_SERVERS.name(), bootstrapServers);
+        m.put(SCHEMA_REGISTRY_URL.name(), schemaRegistryUrl);
+        m.put(APPLICATION_ID.name(), applicationId);
+        m.put(STATE_DIR.name(), stateDir.toString());
+        m.put(DATA_DIR.name(), dataDir.toString());
+        m.put(BROKER_PORT.name(), Integer.toString(brokerPort));
+        m.put(REGISTRY_PORT.name(), Integer.toString(registryPort));
+        m.put(NUM_STREAM_THREADS.name(), Integer.toString(numStreamThreads));
+        m.put(PROCESSING_GUARANTEE.name(), processingGuarantee);
+        m.put(FRAME_PARTITIONS.name(), Integer.toString(framePartitions));
+        m.put(MAX_FRAME_BYTES.name(), Integer.toString(maxFrameBytes));
+        m.put(MAX_DECODED_PIXELS.name(), Long.toString(maxDecodedPixels));
+        m.put(SCORE_THRESHOLD.name(), Float.toString(scoreThreshold));
+        m.put(NMS_IOU.name(), Float.toString(nmsIou));
+        m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
+        m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
+        return m;
+    }
+
+    public Optional<String> externalBootstrap() {
+        return bootstrapServers.isBlank() ? Optional.empty() : Optional.of(bootstrapServers);
+    }
+
+    public Optional<String> externalRegistry() {
+        return schemaRegistryUrl.isBlank() ? Optional.empty() : Optional.of(schemaRegistryUrl);
+    }
+
+    private static final class Parser {
+        private final Map<String, String> values;
+        private final List<String> errors = new ArrayList<>();
+
+        Parser(Map<String, String> values) {
+            this.values = values;
+        }
+
+        <T> T get(ConfigKey<T> key) {
+            String raw = values.getOrDefault(key.name(), key.defaultValue());
+            try {
+                return key.parse(raw);
+            } catch (IllegalArgumentException e) {
+                errors.add(key.name() + "=" + raw + ": " + e.getMessage());
+                return key.parse(key.defaultValue());
+            }
+        }
+
+        void finish() {
+            TreeSet<String> unknown = new TreeSet<>(values.keySet());
+            KEYS.forEach(k -> unknown.remove(k.name()));
+            unknown.forEach(k -> errors.add("unknown key " + k));
+            if (!errors.isEmpty()) {
+                throw new ConfigException(errors);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.edgescope.topology;
+
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.Detection;
+import io.edgescope.detect.DetectionResult;
+import io.edgescope.detect.Detector;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.schemas.BoundingBox;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Frame in, detections out: check limits, decode, run the thread's detector, stamp variant and
+ * latencies. Any failure is thrown, so the processing exception handler sends the frame to the
+ * dead-letter topic with the reason and the stream carries on.
+ */
+final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Detections> {
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+    private final DetectorProvider detectors;
+    private final FrameLimits limits;
+    private final Clock clock;
+    private FixedKeyProcessorContext<String, Detections> context;
+    private ImageCodec codec;
+    private Detector detector;
+
+    DetectFrameProcessor(DetectorProvider detectors, FrameLimits limits, Clock clock) {
+        this.detectors = detectors;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Detections> context) {
+        this.context = context;
+        this.codec = new ImageCodec(limits.maxDecodedPixels());
+        this.detector = detectors.forCurrentThread();
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Frame> record) {
+        long started = System.nanoTime();
+        Frame frame = record.value();
+        if (frame == null) {
+            throw new FrameRejectedException("empty record (no frame) for stream " + record.key());
+        }
+        ByteBuffer image = frame.getImage();
+        if (image.remaining() > limits.maxFrameBytes()) {
+            throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
+                    + image.remaining() + " bytes, over max.frame.bytes=" + limits.maxFrameBytes());
+        }
+        byte[] bytes = new byte[image.remaining()];
+        image.duplicate().get(bytes);
+        BgrImage decoded = codec.decode(bytes);
+        DetectionResult result = detector.detect(decoded);
+        double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
+        long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
+        Detections out = Detections.newBuilder()
+                .setStreamId(frame.getStreamId())
+                .setSequence(frame.getSequence())
+                .setCaptureTime(frame.getCaptureTime())
+                .setFrameWidth(decoded.width())
+                .setFrameHeight(decoded.height())
+                .setVariantId(detector.variantId())
+                .setInferenceMillis((float) result.timings().inferenceMillis())
+                .setProcessingMillis((float) processingMillis)
+                .setLatencyMillis(latency)
+                .setBoxes(toBoxes(result.detections()))
+                .build();
+        context.forward(record.withValue(out));
+    }
+
+    static List<BoundingBox> toBoxes(List<Detection> detections) {
+        return detections.stream().map(d -> BoundingBox.newBuilder()
+                .setClassId(d.classId()).setLabel(d.label()).setScore(d.score())
+                .setX(d.x()).setY(d.y()).setWidth(d.width()).setHeight(d.height()).build()).toList();
+    }
+}

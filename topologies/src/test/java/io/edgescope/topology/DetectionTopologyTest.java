@@ -1,0 +1,142 @@
+package io.edgescope.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgescope.registry.SchemaStore;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import io.edgescope.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectionTopologyTest {
+
+    private static final int MAX_FRAME_BYTES = 50_000;
+    private static final long MAX_PIXELS = 1_000_000L;
+    private static final Instant NOW = Instant.ofEpochMilli(1_000_500L);
+
+    @TempDir
+    Path stateDir;
+    private final SchemaStore registry = SchemaStore.inMemory();
+    private final FakeDetector detector = new FakeDetector();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Frame> frames;
+    private TestInputTopic<String, byte[]> rawFrames;
+    private TestOutputTopic<String, Detections> detections;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
+        driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS), registry,
+                () -> detector, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        frames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
+                Topics.FRAMES.valueSerde(registry).serializer());
+        rawFrames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(), new ByteArraySerializer());
+        detections = driver.createOutputTopic(Topics.DETECTIONS.name(), Topics.DETECTIONS.keySerde().deserializer(),
+                Topics.DETECTIONS.valueSerde(registry).deserializer());
+        deadLetters = driver.createOutputTopic(Topics.FRAMES_DLQ.name(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void shouldPublishOneDetectionsRecordPerFrameInOrder() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        for (long seq = 0; seq < 3; seq++) {
+            frames.pipeInput("cam-1", TestFrames.frame("cam-1", seq, jpeg));
+        }
+        List<TestRecord<String, Detections>> out = detections.readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsOnly("cam-1");
+        assertThat(out).extracting(r -> r.value().getSequence()).containsExactly(0L, 1L, 2L);
+        Detections first = out.get(0).value();
+        assertThat(first.getVariantId()).isEqualTo(FakeDetector.VARIANT);
+        assertThat(first.getFrameWidth()).isEqualTo(TestFrames.WIDTH);
+        assertThat(first.getBoxes()).hasSize(1);
+        assertThat(first.getBoxes().get(0).getWidth()).isEqualTo(TestFrames.WIDTH / 2f);
+        assertThat(first.getLatencyMillis()).isEqualTo(500f);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendCorruptImageToDeadLetterTopicAndKeepGoing() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length / 3);
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, truncated));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getSequence).containsExactly(1L);
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("cam-1");
+        assertThat(header(dead.headers(), "__streams.errors.topic")).isEqualTo(Topics.FRAMES.name());
+        assertThat(header(dead.headers(), "__streams.errors.message")).isNotBlank();
+    }
+
+    @Test
+    void shouldSendEmptyAndOversizeFramesToDeadLetterTopic() {
+        frames.pipeInput("cam-2", TestFrames.frame("cam-2", 0, new byte[0]));
+        frames.pipeInput("cam-2", TestFrames.frame("cam-2", 1, new byte[MAX_FRAME_BYTES + 1]));
+
+        assertThat(detections.isEmpty()).isTrue();
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0).headers(), "__streams.errors.message")).contains("empty image");
+        assertThat(header(dead.get(1).headers(), "__streams.errors.message")).contains("over max.frame.bytes");
+        assertThat(detector.calls).hasValue(0);
+    }
+
+    @Test
+    void shouldSendUndecodableRecordsToDeadLetterTopic() {
+        rawFrames.pipeInput("cam-3", "not avro".getBytes(StandardCharsets.UTF_8));
+        rawFrames.pipeInput("cam-3", new byte[] {0, 0, 0, 0x7f, 0x7f, 1, 2});
+
+        assertThat(detections.isEmpty()).isTrue();
+        List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0).headers(), "__streams.errors.message")).contains("magic byte");
+        assertThat(header(dead.get(1).headers(), "__streams.errors.message")).contains("Unknown schema id");
+    }
+
+    @Test
+    void shouldNameEveryOperator() {
+        String description = DetectionTopology.build(new FrameLimits(1, 1), registry, () -> detector, Clock.systemUTC())
+                .describe().toString();
+        assertThat(description).doesNotContain("KSTREAM-").contains(DetectionTopology.DETECT);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
