@@ -1,16 +1,13 @@
 package io.edgescope.topology;
 
 import io.edgescope.detect.BgrImage;
-import io.edgescope.detect.Detection;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
 import io.edgescope.image.ImageCodec;
-import io.edgescope.schemas.BoundingBox;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -62,24 +59,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         DetectionResult result = detector.detect(decoded);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
-        Detections out = Detections.newBuilder()
-                .setStreamId(frame.getStreamId())
-                .setSequence(frame.getSequence())
-                .setCaptureTime(frame.getCaptureTime())
-                .setFrameWidth(decoded.width())
-                .setFrameHeight(decoded.height())
-                .setVariantId(detector.variantId())
-                .setInferenceMillis((float) result.timings().inferenceMillis())
-                .setProcessingMillis((float) processingMillis)
-                .setLatencyMillis(latency)
-                .setBoxes(toBoxes(result.detections()))
-                .build();
+        Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
         context.forward(record.withValue(out));
-    }
-
-    static List<BoundingBox> toBoxes(List<Detection> detections) {
-        return detections.stream().map(d -> BoundingBox.newBuilder()
-                .setClassId(d.classId()).setLabel(d.label()).setScore(d.score())
-                .setX(d.x()).setY(d.y()).setWidth(d.width()).setHeight(d.height()).build()).toList();
     }
 }

@@ -1,0 +1,106 @@
+package io.edgescope.app;
+
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.topics.Topics;
+import io.edgescope.topology.DetectionTopology;
+import io.edgescope.topology.FrameLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the detection topology: owns the Kafka Streams instance, its config and threads, and the
+ * detectors. Shuts down in order: streams, then detectors, then the model.
+ */
+public final class DetectionService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectionService.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final PerThreadDetectors detectors;
+    private final DetectorFactory model;
+
+    private DetectionService(KafkaStreams streams, PerThreadDetectors detectors, DetectorFactory model) {
+        this.streams = streams;
+        this.detectors = detectors;
+        this.model = model;
+    }
+
+    /** Starts detection on {@code platform} with {@code model} (taken over: closed with the service). */
+    public static DetectionService start(Platform platform, DetectorFactory model) {
+        EdgeScopeConfig config = platform.config();
+        PerThreadDetectors detectors = new PerThreadDetectors(model);
+        Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
+                platform.registry(), detectors, Clock.systemUTC());
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, platform.bootstrapServers()));
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Detection stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        DetectionService service = new DetectionService(streams, detectors, model);
+        streams.start();
+        try {
+            if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                service.close();
+                throw new KafkaUnavailableException("Detection topology did not reach RUNNING within "
+                        + START_TIMEOUT.toSeconds() + " s (state " + streams.state() + ")", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service.close();
+            throw new KafkaUnavailableException("Interrupted starting detection", e);
+        }
+        LOG.info("Detection running: {} -> {} with {} ({} stream threads)", Topics.FRAMES.name(), Topics.DETECTIONS.name(),
+                model.variantId(), config.numStreamThreads());
+        return service;
+    }
+
+    static Properties streamsProperties(EdgeScopeConfig config, String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
+        int maxRecord = KafkaClientSettings.maxRecordBytes(config);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecord);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRecord);
+        return p;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+        detectors.close();
+        model.close();
+    }
+}

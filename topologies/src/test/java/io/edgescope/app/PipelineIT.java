@@ -1,0 +1,178 @@
+package io.edgescope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.edgescope.assets.Asset;
+import io.edgescope.assets.SharedFolder;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.onnx.DetectorSettings;
+import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.ingest.FrameIngestor;
+import io.edgescope.media.FrameSources;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import io.edgescope.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole path on a real broker: ingest real video frames, detect with the real model, read detections. */
+@Tag("integration")
+class PipelineIT {
+
+    private static final int FRAMES_PER_STREAM = 15;
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Path SHARED = SharedFolder.find().orElseThrow();
+
+    @TempDir
+    static Path workDir;
+    private static KafkaTestCluster cluster;
+    private static Platform platform;
+    private static DetectionService detection;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        cluster = KafkaTestCluster.start();
+        EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(
+                EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
+                EdgeScopeConfig.REGISTRY_PORT.name(), "0",
+                EdgeScopeConfig.APPLICATION_ID.name(), "pipeline-it-" + UUID.randomUUID(),
+                EdgeScopeConfig.STATE_DIR.name(), workDir.resolve("state").toString(),
+                EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
+                EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
+        platform = Platform.start(config);
+        OnnxYoloxModel model = OnnxYoloxModel.load(SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
+                new DetectorSettings(config.scoreThreshold(), config.nmsIou(), config.detectorThreads()));
+        detection = DetectionService.start(platform, model);
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (detection != null) {
+            detection.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        cluster.close();
+    }
+
+    @Test
+    void shouldPublishExactlyOneDetectionsRecordPerFrameInOrderPerStream() throws Exception {
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        List<String> streams = List.of("it-cam-a", "it-cam-b");
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            FrameIngestor ingestor = new FrameIngestor(producer, Clock.systemUTC());
+            for (String stream : streams) {
+                ingestor.run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                        new FrameIngestor.Options(stream, 0.0, false, FRAMES_PER_STREAM, platform.config().maxFrameBytes()),
+                        p -> { });
+            }
+        }
+
+        List<Detections> received = new ArrayList<>();
+        try (KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
+                return received.size() >= streams.size() * FRAMES_PER_STREAM;
+            });
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> received.add(r.value()));
+        }
+
+        assertThat(received).hasSize(streams.size() * FRAMES_PER_STREAM);
+        for (String stream : streams) {
+            List<Long> sequences = received.stream().filter(d -> d.getStreamId().equals(stream)).map(Detections::getSequence).toList();
+            assertThat(sequences).as(stream).isEqualTo(java.util.stream.LongStream.range(0, FRAMES_PER_STREAM).boxed().toList());
+        }
+        Detections first = received.stream().filter(d -> d.getSequence() == 0).findFirst().orElseThrow();
+        assertThat(first.getVariantId()).isEqualTo("yolox-nano-416");
+        assertThat(first.getFrameWidth()).isEqualTo(768);
+        assertThat(first.getBoxes()).anyMatch(b -> b.getLabel().equals("person"));
+    }
+
+    @Test
+    void shouldRouteBadFramesToDeadLetterTopicWithReasonAndKeepProcessing() throws Exception {
+        String stream = "it-bad";
+        Map<String, Object> raw = KafkaClientSettings.producer(platform.bootstrapServers(), platform.config());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(raw, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(Topics.FRAMES.name(), stream,
+                    "definitely not avro".getBytes(StandardCharsets.UTF_8));
+            garbage.headers().add(FrameIngestor.STREAM_ID_HEADER, stream.getBytes(StandardCharsets.UTF_8));
+            producer.send(garbage).get();
+            producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, new byte[] {0, 0, 0, 0x7a, 0x11, 1})).get();
+        }
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            Frame empty = Frame.newBuilder().setStreamId(stream).setSequence(0).setCaptureTime(java.time.Instant.now())
+                    .setWidth(10).setHeight(10).setEncoding(io.edgescope.schemas.ImageEncoding.JPEG)
+                    .setImage(java.nio.ByteBuffer.allocate(0)).setSource("it").build();
+            producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, empty)).get();
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.FRAMES_DLQ.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return dead.stream().filter(r -> stream.equals(new String(r.key(), StandardCharsets.UTF_8))).count() >= 3;
+            });
+        }
+        List<ConsumerRecord<byte[], byte[]>> ours = dead.stream()
+                .filter(r -> stream.equals(new String(r.key(), StandardCharsets.UTF_8))).toList();
+        assertThat(ours).hasSize(3);
+        assertThat(header(ours.get(0), "__streams.errors.message")).contains("magic byte");
+        assertThat(header(ours.get(0), FrameIngestor.STREAM_ID_HEADER)).isEqualTo(stream);
+        assertThat(header(ours.get(1), "__streams.errors.message")).contains("Unknown schema id");
+        assertThat(header(ours.get(2), "__streams.errors.message")).contains("empty image");
+        for (ConsumerRecord<byte[], byte[]> r : ours) {
+            assertThat(header(r, "__streams.errors.topic")).isEqualTo(Topics.FRAMES.name());
+            assertThat(header(r, "__streams.errors.partition")).isNotNull();
+            assertThat(header(r, "__streams.errors.offset")).isNotNull();
+            assertThat(header(r, "__streams.errors.exception")).isNotBlank();
+        }
+        assertThat(detection.state().isRunningOrRebalancing()).isTrue();
+    }
+
+    private static <V> KafkaConsumer<byte[], V> consumerOf(org.apache.kafka.common.serialization.Deserializer<V> values) {
+        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), values);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> KafkaConsumer<K, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {
+        return (KafkaConsumer<K, V>) consumerOf(values);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
