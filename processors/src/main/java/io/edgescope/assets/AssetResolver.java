@@ -100,7 +100,7 @@ public final class AssetResolver {
 
     private String notFoundMessage(Asset asset, IOException cause) {
         return asset.description() + " (" + asset.fileName() + ") was not found and could not be downloaded from "
-                + asset.upstream() + " (" + cause.getMessage() + "). Put it in one of: --models DIR, $" + HOME_ENV
+                + asset.upstream() + " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + "). Put it in one of: --models DIR, $" + HOME_ENV
                 + "/" + asset.folder() + "/, ../" + SharedFolder.NAME + "/" + asset.folder() + "/ or "
                 + cacheDir.resolve(asset.folder()) + "/";
     }

@@ -1,0 +1,153 @@
+package io.edgescope.bench;
+
+import io.edgescope.app.DetectionService;
+import io.edgescope.app.KafkaClientSettings;
+import io.edgescope.app.Platform;
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.DetectionResult;
+import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.ingest.FrameRecords;
+import io.edgescope.media.EncodedFrame;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import io.edgescope.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures, in one run on the same frames and detector threads: bare inference throughput (decode +
+ * detect in a loop, no Kafka), then end-to-end pipeline throughput through the broker (frames
+ * produced as fast as possible, detections consumed), with per-stage latencies and process RSS.
+ */
+public final class PipelineBenchmark {
+
+    public static final String DECODE = "decode";
+    public static final String PREPROCESS = "preprocess";
+    public static final String INFERENCE = "inference";
+    public static final String POSTPROCESS = "postprocess";
+    public static final String SERDE = "serde (frame ser+de)";
+    public static final String PROCESSOR = "detect processor (total)";
+    public static final String BROKER = "broker + queueing";
+    public static final String END_TO_END = "end-to-end";
+
+    private static final int WARMUP_FRAMES = 10;
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final double MILLIS_PER_SECOND = 1000.0;
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long TIMEOUT_MS = 600_000;
+
+    /** The figures of one run. */
+    public record Result(int frames, double bareFps, double pipelineFps, double rssMib, StageTable stages) {
+        public double ratio() {
+            return pipelineFps / bareFps;
+        }
+    }
+
+    private PipelineBenchmark() {
+    }
+
+    /** Runs both measurements; {@code model} is handed to the pipeline and closed with it. */
+    public static Result run(List<EncodedFrame> frames, DetectorFactory model, Platform platform, long maxDecodedPixels)
+            throws InterruptedException {
+        StageTable stages = new StageTable();
+        ImageCodec codec = new ImageCodec(maxDecodedPixels);
+        double bareFps = bare(frames, model, codec, stages);
+        serde(frames, platform, stages);
+        double pipelineFps;
+        try (DetectionService service = DetectionService.start(platform, model)) {
+            pipelineFps = pipeline(frames, platform, stages);
+        }
+        return new Result(frames.size(), bareFps, pipelineFps, ProcessMemory.rssMib(), stages);
+    }
+
+    private static double bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages) {
+        try (Detector detector = model.newDetector()) {
+            for (int i = 0; i < Math.min(WARMUP_FRAMES, frames.size()); i++) {
+                detector.detect(codec.decode(frames.get(i).image()));
+            }
+            long start = System.nanoTime();
+            for (EncodedFrame frame : frames) {
+                long t0 = System.nanoTime();
+                BgrImage image = codec.decode(frame.image());
+                stages.record(DECODE, (System.nanoTime() - t0) / NANOS_PER_MILLI);
+                DetectionResult result = detector.detect(image);
+                stages.record(PREPROCESS, result.timings().preprocessMillis());
+                stages.record(INFERENCE, result.timings().inferenceMillis());
+                stages.record(POSTPROCESS, result.timings().postprocessMillis());
+            }
+            return frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (System.nanoTime() - start);
+        }
+    }
+
+    private static void serde(List<EncodedFrame> frames, Platform platform, StageTable stages) {
+        Serializer<Frame> ser = Topics.FRAMES.valueSerde(platform.registry()).serializer();
+        Deserializer<Frame> de = Topics.FRAMES.valueSerde(platform.registry()).deserializer();
+        for (EncodedFrame f : frames) {
+            Frame record = FrameRecords.of("bench", f.index(), Instant.now(), f, "bench");
+            long t0 = System.nanoTime();
+            de.deserialize(Topics.FRAMES.name(), ser.serialize(Topics.FRAMES.name(), record));
+            stages.record(SERDE, (System.nanoTime() - t0) / NANOS_PER_MILLI);
+        }
+    }
+
+    private static double pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) throws InterruptedException {
+        String stream = "bench-" + System.nanoTime();
+        try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(
+                KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()), new StringDeserializer(),
+                Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
+             KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                     KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
+                     Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(Topics.DETECTIONS.name())) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            long start = System.nanoTime();
+            for (EncodedFrame f : frames) {
+                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream,
+                        FrameRecords.of(stream, f.index(), Instant.now(), f, "bench")));
+            }
+            producer.flush();
+            int received = 0;
+            long last = start;
+            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (received < frames.size() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
+                    if (!stream.equals(r.key())) {
+                        continue;
+                    }
+                    received++;
+                    last = System.nanoTime();
+                    Detections d = r.value();
+                    double e2e = System.currentTimeMillis() - d.getCaptureTime().toEpochMilli();
+                    stages.record(PROCESSOR, d.getProcessingMillis());
+                    stages.record(BROKER, e2e - d.getProcessingMillis());
+                    stages.record(END_TO_END, e2e);
+                }
+            }
+            if (received < frames.size()) {
+                throw new IllegalStateException("Only " + received + " of " + frames.size() + " detections arrived within "
+                        + TimeUnit.MILLISECONDS.toSeconds(TIMEOUT_MS) + " s");
+            }
+            return received * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.edgescope.cli;
+
+import io.edgescope.assets.Asset;
+import io.edgescope.assets.AssetResolver;
+import io.edgescope.assets.Downloader;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.onnx.DetectorSettings;
+import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.media.FrameSource;
+import io.edgescope.media.FrameSources;
+import io.edgescope.media.MediaException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Resolves the model and the sample clip for CLI commands, with a download progress bar. */
+final class Assets {
+
+    private final AssetResolver resolver;
+
+    Assets(Optional<Path> modelsDir) {
+        ConsoleProgress progress = ConsoleProgress.forStdout();
+        Downloader.Progress bar = (done, total) -> progress.show("downloading " + ConsoleProgress.kib(done), done, total, false);
+        this.resolver = AssetResolver.forProcess(modelsDir, bar);
+    }
+
+    static DetectorSettings detectorSettings(EdgeScopeConfig config) {
+        return new DetectorSettings(config.scoreThreshold(), config.nmsIou(), config.detectorThreads());
+    }
+
+    Path model(EdgeScopeConfig config) {
+        return resolver.resolve(Asset.YOLOX_NANO, p -> OnnxYoloxModel.load(p, detectorSettings(config)).close());
+    }
+
+    OnnxYoloxModel loadModel(EdgeScopeConfig config) {
+        return OnnxYoloxModel.load(model(config), detectorSettings(config));
+    }
+
+    Path sampleClip() {
+        return resolver.resolve(Asset.SAMPLE_CLIP, p -> {
+            try (FrameSource source = FrameSources.open(p.toString(), 1)) {
+                source.next().orElseThrow(() -> new MediaException("no frames in " + p));
+            }
+        });
+    }
+
+    /** {@code input} if given, else the sample clip. */
+    String inputOrSample(String input) {
+        return input != null ? input : sampleClip().toString();
+    }
+}
