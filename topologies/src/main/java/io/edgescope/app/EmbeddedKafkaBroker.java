@@ -37,6 +37,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String SINGLE_REPLICA = "1";
+    private static final String META_PROPERTIES = "meta.properties";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -118,7 +119,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
+    /** Formats a new data folder; a formatted one keeps its cluster id and data. */
     private static void format(Path logDir) {
+        if (Files.exists(logDir.resolve(META_PROPERTIES))) {
+            return;
+        }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
@@ -128,7 +133,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setMetadataLogDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setControllerListenerName(CONTROLLER_LISTENER)
-                    .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
