@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,52 +47,87 @@ public final class PipelineBenchmark {
     public static final String END_TO_END = "end-to-end";
 
     private static final int WARMUP_FRAMES = 10;
+    /** Frames are spread over this many stream ids, so they spread over partitions and stream threads. */
+    private static final int STREAM_KEYS = 8;
     private static final double NANOS_PER_MILLI = 1_000_000.0;
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long TIMEOUT_MS = 600_000;
 
     /** The figures of one run. */
-    public record Result(int frames, double bareFps, double pipelineFps, double rssMib, StageTable stages) {
+    public record Result(int frames, double bareFpsBefore, double bareFpsAfter, double pipelineFps, double rssMib,
+                         StageTable stages) {
+        /** Bare fps as the mean of the runs before and after the pipeline run, so host drift cancels out. */
+        public double bareFps() {
+            return (bareFpsBefore + bareFpsAfter) / 2;
+        }
+
         public double ratio() {
-            return pipelineFps / bareFps;
+            return pipelineFps / bareFps();
         }
     }
 
     private PipelineBenchmark() {
     }
 
-    /** Runs both measurements; {@code model} is handed to the pipeline and closed with it. */
+    /**
+     * Runs bare, pipeline, bare again (interleaved, so a drift of host speed affects both sides);
+     * {@code model} is handed to the pipeline and closed with it.
+     */
     public static Result run(List<EncodedFrame> frames, DetectorFactory model, Platform platform, long maxDecodedPixels)
             throws InterruptedException {
         StageTable stages = new StageTable();
         ImageCodec codec = new ImageCodec(maxDecodedPixels);
-        double bareFps = bare(frames, model, codec, stages);
+        int workers = platform.config().numStreamThreads();
+        double bareBefore = bare(frames, model, codec, stages, workers);
         serde(frames, platform, stages);
         double pipelineFps;
+        double bareAfter;
         try (DetectionService service = DetectionService.start(platform, model)) {
             pipelineFps = pipeline(frames, platform, stages);
+            bareAfter = bare(frames, model, codec, new StageTable(), workers);
         }
-        return new Result(frames.size(), bareFps, pipelineFps, ProcessMemory.rssMib(), stages);
+        return new Result(frames.size(), bareBefore, bareAfter, pipelineFps, ProcessMemory.rssMib(), stages);
     }
 
-    private static double bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages) {
-        try (Detector detector = model.newDetector()) {
+    /** Decode + detect over all frames with {@code workers} threads, each with its own detector, as the stream threads do. */
+    private static double bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages, int workers)
+            throws InterruptedException {
+        List<Detector> detectors = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Detector detector = model.newDetector();
             for (int i = 0; i < Math.min(WARMUP_FRAMES, frames.size()); i++) {
                 detector.detect(codec.decode(frames.get(i).image()));
             }
-            long start = System.nanoTime();
-            for (EncodedFrame frame : frames) {
-                long t0 = System.nanoTime();
-                BgrImage image = codec.decode(frame.image());
-                stages.record(DECODE, (System.nanoTime() - t0) / NANOS_PER_MILLI);
-                DetectionResult result = detector.detect(image);
-                stages.record(PREPROCESS, result.timings().preprocessMillis());
-                stages.record(INFERENCE, result.timings().inferenceMillis());
-                stages.record(POSTPROCESS, result.timings().postprocessMillis());
-            }
-            return frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (System.nanoTime() - start);
+            detectors.add(detector);
         }
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Detector detector : detectors) {
+            Thread t = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < frames.size(); i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    BgrImage image = codec.decode(frames.get(i).image());
+                    double decode = (System.nanoTime() - t0) / NANOS_PER_MILLI;
+                    DetectionResult result = detector.detect(image);
+                    synchronized (stages) {
+                        stages.record(DECODE, decode);
+                        stages.record(PREPROCESS, result.timings().preprocessMillis());
+                        stages.record(INFERENCE, result.timings().inferenceMillis());
+                        stages.record(POSTPROCESS, result.timings().postprocessMillis());
+                    }
+                }
+            }, "bench-bare-" + threads.size());
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double fps = frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (System.nanoTime() - start);
+        detectors.forEach(Detector::close);
+        return fps;
     }
 
     private static void serde(List<EncodedFrame> frames, Platform platform, StageTable stages) {
@@ -105,8 +141,8 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static double pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) throws InterruptedException {
-        String stream = "bench-" + System.nanoTime();
+    private static double pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) {
+        String stream = "bench-" + System.nanoTime() + "-";
         try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(
                 KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()), new StringDeserializer(),
                 Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
@@ -120,34 +156,43 @@ public final class PipelineBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            await(consumer, producer, stream, frames.subList(0, Math.min(WARMUP_FRAMES, frames.size())), new StageTable());
             long start = System.nanoTime();
-            for (EncodedFrame f : frames) {
-                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream,
-                        FrameRecords.of(stream, f.index(), Instant.now(), f, "bench")));
-            }
-            producer.flush();
-            int received = 0;
-            long last = start;
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (received < frames.size() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
-                    if (!stream.equals(r.key())) {
-                        continue;
-                    }
-                    received++;
-                    last = System.nanoTime();
-                    Detections d = r.value();
-                    double e2e = System.currentTimeMillis() - d.getCaptureTime().toEpochMilli();
-                    stages.record(PROCESSOR, d.getProcessingMillis());
-                    stages.record(BROKER, e2e - d.getProcessingMillis());
-                    stages.record(END_TO_END, e2e);
-                }
-            }
-            if (received < frames.size()) {
-                throw new IllegalStateException("Only " + received + " of " + frames.size() + " detections arrived within "
-                        + TimeUnit.MILLISECONDS.toSeconds(TIMEOUT_MS) + " s");
-            }
-            return received * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start);
+            long last = await(consumer, producer, stream, frames, stages);
+            return frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start);
         }
+    }
+
+    /** Sends {@code frames} as fast as possible and waits for all their detections; returns when the last arrived. */
+    private static long await(KafkaConsumer<String, Detections> consumer, KafkaProducer<String, Frame> producer, String stream,
+                              List<EncodedFrame> frames, StageTable stages) {
+        long sentAfter = System.currentTimeMillis();
+        for (EncodedFrame f : frames) {
+            String key = stream + (f.index() % STREAM_KEYS);
+            producer.send(new ProducerRecord<>(Topics.FRAMES.name(), key, FrameRecords.of(key, f.index(), Instant.now(), f, "bench")));
+        }
+        producer.flush();
+        int received = 0;
+        long last = System.nanoTime();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (received < frames.size() && System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
+                Detections d = r.value();
+                if (!r.key().startsWith(stream) || d.getCaptureTime().toEpochMilli() < sentAfter) {
+                    continue;
+                }
+                received++;
+                last = System.nanoTime();
+                double e2e = System.currentTimeMillis() - d.getCaptureTime().toEpochMilli();
+                stages.record(PROCESSOR, d.getProcessingMillis());
+                stages.record(BROKER, e2e - d.getProcessingMillis());
+                stages.record(END_TO_END, e2e);
+            }
+        }
+        if (received < frames.size()) {
+            throw new IllegalStateException("Only " + received + " of " + frames.size() + " detections arrived within "
+                    + TimeUnit.MILLISECONDS.toSeconds(TIMEOUT_MS) + " s");
+        }
+        return last;
     }
 }

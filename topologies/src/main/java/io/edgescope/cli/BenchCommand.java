@@ -2,7 +2,9 @@ package io.edgescope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgescope.app.EmbeddedKafkaBroker;
 import io.edgescope.app.Platform;
+import io.edgescope.bench.ProcessMemory;
 import io.edgescope.bench.PipelineBenchmark;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.media.EncodedFrame;
@@ -23,8 +25,50 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table from one run.",
-        subcommands = BenchCommand.Pipeline.class)
+        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Broker.class})
 final class BenchCommand {
+
+    /** Startup time and memory of the embedded broker. */
+    @Command(name = "broker", mixinStandardHelpOptions = true,
+            description = "Start and stop the embedded Kafka broker; print startup time and memory it adds.")
+    static final class Broker implements Callable<Integer> {
+
+        private static final double MIB = 1024.0 * 1024.0;
+
+        @Override
+        public Integer call() throws Exception {
+            Path data = Files.createTempDirectory("edgescope-broker-bench");
+            double rssBefore = ProcessMemory.rssMib();
+            double heapBefore = usedHeapMib();
+            long started = System.nanoTime();
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, 0, EdgeScopeConfig.defaults().maxFrameBytes());
+            double startMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
+            double heapAfter = usedHeapMib();
+            double rssAfter = ProcessMemory.rssMib();
+            long stopping = System.nanoTime();
+            broker.close();
+            double stopMillis = (System.nanoTime() - stopping) / NANOS_PER_MILLI;
+            System.out.printf(Locale.ROOT, """
+                    | measure                         | value     |
+                    |---------------------------------|-----------|
+                    | startup to ready (ms)           | %9.0f |
+                    | clean stop (ms)                 | %9.0f |
+                    | process RSS before (MiB)        | %9.0f |
+                    | process RSS with broker (MiB)   | %9.0f |
+                    | RSS added by broker (MiB)       | %9.0f |
+                    | Java heap added (MiB, after GC) | %9.0f |
+                    """, startMillis, stopMillis, rssBefore, rssAfter, rssAfter - rssBefore, heapAfter - heapBefore);
+            return 0;
+        }
+
+        private static double usedHeapMib() {
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            return (rt.totalMemory() - rt.freeMemory()) / MIB;
+        }
+    }
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     /** Bare inference vs end-to-end pipeline throughput, same frames and threads, one run. */
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
@@ -75,7 +119,8 @@ final class BenchCommand {
         private static String json(PipelineBenchmark.Result r) throws Exception {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
-            node.put("frames", r.frames()).put("bare_fps", r.bareFps()).put("pipeline_fps", r.pipelineFps())
+            node.put("frames", r.frames()).put("bare_fps", r.bareFps()).put("bare_fps_before", r.bareFpsBefore())
+                    .put("bare_fps_after", r.bareFpsAfter()).put("pipeline_fps", r.pipelineFps())
                     .put("ratio", r.ratio()).put("rss_mb", r.rssMib());
             ObjectNode stages = node.putObject("stages_ms");
             r.stages().rows().forEach((name, v) -> stages.putObject(name).put("p50", v[0]).put("p99", v[1]));
@@ -88,12 +133,14 @@ final class BenchCommand {
                     |----------------------------|-----------|
                     | frames                     | %9d |
                     | detector threads           | %9d |
-                    | bare inference fps         | %9.2f |
+                    | bare fps, before pipeline  | %9.2f |
+                    | bare fps, after pipeline   | %9.2f |
+                    | bare inference fps (mean)  | %9.2f |
                     | pipeline fps (via Kafka)   | %9.2f |
                     | ratio pipeline / bare      | %9.3f |
                     | process RSS (MiB)          | %9.0f |
 
-                    %s""", r.frames(), config.detectorThreads(), r.bareFps(), r.pipelineFps(), r.ratio(), r.rssMib(),
+                    %s""", r.frames(), config.detectorThreads(), r.bareFpsBefore(), r.bareFpsAfter(), r.bareFps(), r.pipelineFps(), r.ratio(), r.rssMib(),
                     r.stages().format());
         }
     }
