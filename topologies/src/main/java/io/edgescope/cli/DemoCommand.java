@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,16 +70,20 @@ final class DemoCommand implements Callable<Integer> {
             DemoRenderer renderer = DemoRenderer.open(platform, out, Clock.systemUTC());
             Thread renderThread = new Thread(renderer, "demo-renderer");
             renderThread.start();
-            IngestProgress sent;
+            AtomicReference<IngestProgress> sent = new AtomicReference<>(new IngestProgress(streamId, 0, 0, 0, 0, frames));
             try {
-                sent = ingest(platform, source, renderer, progress);
-                waitForDetections(renderer, sent, progress);
+                ingest(platform, source, renderer, progress, sent);
+                waitForDetections(renderer, sent.get(), progress);
+            } catch (InterruptedException | InterruptException e) {
+                Thread.interrupted();
+                System.out.println();
+                System.out.println("Interrupted: stopping and writing what was done so far");
             } finally {
                 renderer.close();
                 renderThread.join();
                 progress.finish();
             }
-            DemoSummary summary = renderer.summary(sent.framesSent(), model.variantId(), source);
+            DemoSummary summary = renderer.summary(sent.get().framesSent(), model.variantId(), source);
             renderer.writeContactSheet();
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
             System.out.printf(Locale.ROOT, "%d frames in, %d out, %d boxes, %d dead letters, %.1f fps, latency p50 %.0f ms p99 %.0f ms%n",
@@ -89,16 +95,19 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private IngestProgress ingest(Platform platform, String source, DemoRenderer renderer, ConsoleProgress progress)
-            throws InterruptedException {
+    private void ingest(Platform platform, String source, DemoRenderer renderer, ConsoleProgress progress,
+                        AtomicReference<IngestProgress> sent) throws InterruptedException {
         try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
                 KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
                 new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
             FrameIngestor ingestor = new FrameIngestor(producer, Clock.systemUTC());
             int quality = platform.config().jpegQuality();
-            return ingestor.run(() -> FrameSources.open(source, quality),
+            ingestor.run(() -> FrameSources.open(source, quality),
                     new FrameIngestor.Options(streamId, fps, false, frames, platform.config().maxFrameBytes()),
-                    p -> progress.show(line(p, renderer), p.framesSent(), frames, false));
+                    p -> {
+                        sent.set(p);
+                        progress.show(line(p, renderer), p.framesSent(), frames, false);
+                    });
         }
     }
 
