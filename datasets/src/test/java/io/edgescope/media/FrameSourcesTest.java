@@ -7,6 +7,10 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.image.ImageCodec;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,29 @@ class FrameSourcesTest {
         assertThatThrownBy(() -> FrameSources.open(junk.toString(), 90))
                 .isInstanceOf(MediaException.class)
                 .hasMessageContaining("Cannot open video");
+    }
+
+    @Test
+    void shouldStreamFromANetworkUrlAsALiveSource() throws Exception {
+        Path clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName());
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/cam.avi", ex -> {
+            ex.sendResponseHeaders(200, Files.size(clip));
+            try (OutputStream out = ex.getResponseBody()) {
+                Files.copy(clip, out);
+            } catch (IOException closedEarly) {
+                // the grabber stops reading once it has what it needs
+            }
+        });
+        server.start();
+        String url = "http://user:secret@127.0.0.1:" + server.getAddress().getPort() + "/cam.avi";
+        try (FrameSource source = FrameSources.open(url, 90)) {
+            assertThat(source.live()).isTrue();
+            assertThat(source.description()).doesNotContain("secret");
+            assertThat(source.next().orElseThrow().width()).isEqualTo(768);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class EdgeScopeCli {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The configured command line (also used by tests to run commands in-process). */
+    public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(EdgeScopeCli.class);
         cmd.setExecutionExceptionHandler(new CliErrors());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

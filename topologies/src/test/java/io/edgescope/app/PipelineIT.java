@@ -159,6 +159,36 @@ class PipelineIT {
         assertThat(detection.state().isRunningOrRebalancing()).isTrue();
     }
 
+    @Test
+    void shouldShowDetectionsAsJsonLinesWithTail() throws Exception {
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options("it-tail", 0.0, false, 2, platform.config().maxFrameBytes()), p -> { });
+        }
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = io.edgescope.cli.EdgeScopeCli.commandLine().execute("tail", "detections",
+                    "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(),
+                    "--stream", "it-tail", "--from-beginning", "--max", "2");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("streamId").asText()).isEqualTo("it-tail");
+        assertThat(first.get("sequence").asLong()).isZero();
+        assertThat(first.get("captureTime").asText()).endsWith("Z");
+        assertThat(first.get("boxes").isArray()).isTrue();
+    }
+
     private static <V> KafkaConsumer<byte[], V> consumerOf(org.apache.kafka.common.serialization.Deserializer<V> values) {
         Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
