@@ -40,11 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "Video file, image folder or camera URL (default: the sample clip).")
-    String input;
-
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: the whole input).")
-    long frames;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--fps", paramLabel = "F", description = "Send at F frames/s (default: the input's rate; 0: as fast as possible).")
     Double fps;
@@ -59,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
-        String source = assets.inputOrSample(input);
+        String source = input.source(assets);
         OnnxYoloxModel model = assets.loadModel(config);
         ConsoleProgress progress = ConsoleProgress.forStdout();
         try (ShutdownSignal signal = new ShutdownSignal();
@@ -70,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoRenderer renderer = DemoRenderer.open(platform, out, Clock.systemUTC());
             Thread renderThread = new Thread(renderer, "demo-renderer");
             renderThread.start();
-            AtomicReference<IngestProgress> sent = new AtomicReference<>(new IngestProgress(streamId, 0, 0, 0, 0, frames));
+            AtomicReference<IngestProgress> sent = new AtomicReference<>(new IngestProgress(streamId, 0, 0, 0, 0, input.frames));
             try {
                 ingest(platform, source, renderer, progress, sent);
                 waitForDetections(renderer, sent.get(), progress);
@@ -103,10 +100,10 @@ final class DemoCommand implements Callable<Integer> {
             FrameIngestor ingestor = new FrameIngestor(producer, Clock.systemUTC());
             int quality = platform.config().jpegQuality();
             ingestor.run(() -> FrameSources.open(source, quality),
-                    new FrameIngestor.Options(streamId, fps, false, frames, platform.config().maxFrameBytes()),
+                    new FrameIngestor.Options(streamId, fps, false, input.frames, platform.config().maxFrameBytes()),
                     p -> {
                         sent.set(p);
-                        progress.show(line(p, renderer), p.framesSent(), frames, false);
+                        progress.show(line(p, renderer), p.framesSent(), input.frames, false);
                     });
         }
     }

@@ -32,8 +32,8 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "Video file, image folder or camera URL (default: the sample clip).")
-    String input;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "JSON Lines output file.")
     Path out;
@@ -41,14 +41,11 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "ID", defaultValue = "offline", description = "Stream id written on each record.")
     String streamId;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: all).")
-    long frames;
-
     @Override
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
-        String source = assets.inputOrSample(input);
+        String source = input.source(assets);
         ImageCodec codec = new ImageCodec(config.maxDecodedPixels());
         ConsoleProgress progress = ConsoleProgress.forStdout();
         long count = 0;
@@ -56,7 +53,7 @@ final class DetectCommand implements Callable<Integer> {
              Detector detector = model.newDetector();
              FrameSource frameSource = FrameSources.open(source, config.jpegQuality());
              BufferedWriter writer = Files.newBufferedWriter(out)) {
-            for (Optional<EncodedFrame> next = frameSource.next(); next.isPresent() && (frames == 0 || count < frames);
+            for (Optional<EncodedFrame> next = frameSource.next(); next.isPresent() && (input.frames == 0 || count < input.frames);
                  next = frameSource.next()) {
                 long started = System.nanoTime();
                 Frame frame = FrameRecords.of(streamId, count, Instant.now(), next.get(), frameSource.description());
@@ -66,7 +63,7 @@ final class DetectCommand implements Callable<Integer> {
                 writer.write(RecordJson.line(DetectionRecords.of(frame, image, detector.variantId(), result, millis, (long) millis)));
                 writer.newLine();
                 count++;
-                progress.show(count + " frames", count, frames, false);
+                progress.show(count + " frames", count, input.frames, false);
             }
         } finally {
             progress.finish();

@@ -26,11 +26,11 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--stream", required = true, paramLabel = "ID", description = "Stream (camera) id; the record key.")
     String streamId;
-
-    @Option(names = "--input", paramLabel = "PATH", description = "Video file, image folder, rtsp:// URL or /dev/videoN (default: the sample clip).")
-    String input;
 
     @Option(names = "--fps", paramLabel = "F", description = "Frames per second (default: the source's rate; 0: as fast as possible).")
     Double fps;
@@ -38,13 +38,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Start a file again at its end.")
     boolean loop;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: no limit).")
-    long frames;
-
     @Override
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.clientConfig();
-        String source = new Assets(common.models()).inputOrSample(input);
+        String source = input.source(new Assets(common.models()));
         Platform.checkReachable(config.bootstrapServers());
         ConsoleProgress progress = ConsoleProgress.forStdout();
         try (ShutdownSignal signal = new ShutdownSignal();
@@ -55,8 +52,8 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 done = new FrameIngestor(producer, Clock.systemUTC()).run(
                         () -> FrameSources.open(source, config.jpegQuality()),
-                        new FrameIngestor.Options(streamId, fps, loop, frames, config.maxFrameBytes()),
-                        p -> progress.show(line(p), p.framesSent(), frames, false));
+                        new FrameIngestor.Options(streamId, fps, loop, input.frames, config.maxFrameBytes()),
+                        p -> progress.show(line(p), p.framesSent(), input.frames, false));
             } finally {
                 progress.finish();
             }
