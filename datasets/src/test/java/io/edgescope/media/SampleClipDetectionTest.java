@@ -35,7 +35,7 @@ class SampleClipDetectionTest {
         Path clip = shared.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName());
         ImageCodec codec = new ImageCodec(10_000_000L);
         try (OnnxYoloxModel model = OnnxYoloxModel.load(shared.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
-                new DetectorSettings(0.3f, 0.45f, 2));
+                new DetectorSettings(0.3f, 0.45f, 2, false));
              Detector detector = model.newDetector();
              FrameSource source = FrameSources.open(clip.toString(), 95)) {
             for (int index = 0; index <= 40; index++) {

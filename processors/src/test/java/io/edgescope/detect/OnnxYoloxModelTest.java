@@ -35,7 +35,7 @@ class OnnxYoloxModelTest {
     static void loadModel() {
         shared = SharedFolder.find().orElseThrow(() -> new IllegalStateException("../shared is required for this test"));
         model = OnnxYoloxModel.load(shared.resolve(Asset.YOLOX_NANO.folder()).resolve(Asset.YOLOX_NANO.fileName()),
-                new DetectorSettings(0.3f, 0.45f, 2));
+                new DetectorSettings(0.3f, 0.45f, 2, false));
     }
 
     @AfterAll

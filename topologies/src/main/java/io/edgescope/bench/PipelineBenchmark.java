@@ -46,7 +46,8 @@ public final class PipelineBenchmark {
     public static final String BROKER = "broker + queueing";
     public static final String END_TO_END = "end-to-end";
 
-    private static final int WARMUP_FRAMES = 10;
+    /** Frames run before timing, on both sides: enough for the JIT to compile the Kafka client and broker paths. */
+    private static final int WARMUP_FRAMES = 100;
     /** Frames are spread over this many stream ids, so they spread over partitions and stream threads. */
     private static final int STREAM_KEYS = 8;
     private static final double NANOS_PER_MILLI = 1_000_000.0;
@@ -55,8 +56,12 @@ public final class PipelineBenchmark {
     private static final long TIMEOUT_MS = 600_000;
 
     /** The figures of one run. */
+    /**
+     * @param bareCpuMillisPerFrame process CPU time per frame during the first timed bare run
+     * @param pipelineCpuMillisPerFrame process CPU time per frame during the pipeline run (broker included)
+     */
     public record Result(int frames, double bareFpsBefore, double bareFpsAfter, double pipelineFps, double rssMib,
-                         StageTable stages) {
+                         double bareCpuMillisPerFrame, double pipelineCpuMillisPerFrame, StageTable stages) {
         /** Bare fps as the mean of the runs before and after the pipeline run, so host drift cancels out. */
         public double bareFps() {
             return (bareFpsBefore + bareFpsAfter) / 2;
@@ -65,6 +70,10 @@ public final class PipelineBenchmark {
         public double ratio() {
             return pipelineFps / bareFps();
         }
+    }
+
+    /** Throughput and process CPU time per frame of one timed phase. */
+    private record Phase(double fps, double cpuMillisPerFrame) {
     }
 
     private PipelineBenchmark() {
@@ -79,19 +88,20 @@ public final class PipelineBenchmark {
         StageTable stages = new StageTable();
         ImageCodec codec = new ImageCodec(maxDecodedPixels);
         int workers = platform.config().numStreamThreads();
-        double bareBefore = bare(frames, model, codec, stages, workers);
+        Phase before = bare(frames, model, codec, stages, workers);
         serde(frames, platform, stages);
-        double pipelineFps;
-        double bareAfter;
+        Phase pipeline;
+        Phase after;
         try (DetectionService service = DetectionService.start(platform, model)) {
-            pipelineFps = pipeline(frames, platform, stages);
-            bareAfter = bare(frames, model, codec, new StageTable(), workers);
+            pipeline = pipeline(frames, platform, stages);
+            after = bare(frames, model, codec, new StageTable(), workers);
         }
-        return new Result(frames.size(), bareBefore, bareAfter, pipelineFps, ProcessMemory.rssMib(), stages);
+        return new Result(frames.size(), before.fps(), after.fps(), pipeline.fps(), ProcessMemory.rssMib(),
+                before.cpuMillisPerFrame(), pipeline.cpuMillisPerFrame(), stages);
     }
 
     /** Decode + detect over all frames with {@code workers} threads, each with its own detector, as the stream threads do. */
-    private static double bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages, int workers)
+    private static Phase bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages, int workers)
             throws InterruptedException {
         List<Detector> detectors = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -103,6 +113,7 @@ public final class PipelineBenchmark {
         }
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
+        long cpuStart = ProcessMemory.cpuNanos();
         long start = System.nanoTime();
         for (Detector detector : detectors) {
             Thread t = new Thread(() -> {
@@ -126,8 +137,9 @@ public final class PipelineBenchmark {
             t.join();
         }
         double fps = frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (System.nanoTime() - start);
+        double cpu = (ProcessMemory.cpuNanos() - cpuStart) / NANOS_PER_MILLI / frames.size();
         detectors.forEach(Detector::close);
-        return fps;
+        return new Phase(fps, cpu);
     }
 
     private static void serde(List<EncodedFrame> frames, Platform platform, StageTable stages) {
@@ -141,7 +153,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static double pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) {
+    private static Phase pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) {
         String stream = "bench-" + System.nanoTime() + "-";
         try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(
                 KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()), new StringDeserializer(),
@@ -157,9 +169,11 @@ public final class PipelineBenchmark {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
             await(consumer, producer, stream, frames.subList(0, Math.min(WARMUP_FRAMES, frames.size())), new StageTable());
+            long cpuStart = ProcessMemory.cpuNanos();
             long start = System.nanoTime();
             long last = await(consumer, producer, stream, frames, stages);
-            return frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start);
+            double cpu = (ProcessMemory.cpuNanos() - cpuStart) / NANOS_PER_MILLI / frames.size();
+            return new Phase(frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start), cpu);
         }
     }
 

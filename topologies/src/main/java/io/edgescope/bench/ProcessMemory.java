@@ -1,16 +1,22 @@
 package io.edgescope.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident set size of this process, from /proc (Linux). */
+/** Resident set size (from /proc, Linux) and CPU time of this process. */
 public final class ProcessMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final double KIB_PER_MIB = 1024.0;
 
     private ProcessMemory() {
+    }
+
+    /** CPU time used by all threads of this process so far, in nanoseconds. */
+    public static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** RSS in MiB, or NaN where /proc is not available. */

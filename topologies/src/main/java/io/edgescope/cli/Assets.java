@@ -4,7 +4,6 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.DetectorSettings;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
 import io.edgescope.media.FrameSource;
 import io.edgescope.media.FrameSources;
@@ -23,16 +22,12 @@ final class Assets {
         this.resolver = AssetResolver.forProcess(modelsDir, bar);
     }
 
-    static DetectorSettings detectorSettings(EdgeScopeConfig config) {
-        return new DetectorSettings(config.scoreThreshold(), config.nmsIou(), config.detectorThreads());
-    }
-
     Path model(EdgeScopeConfig config) {
-        return resolver.resolve(Asset.YOLOX_NANO, p -> OnnxYoloxModel.load(p, detectorSettings(config)).close());
+        return resolver.resolve(Asset.YOLOX_NANO, p -> OnnxYoloxModel.load(p, config.detectorSettings()).close());
     }
 
     OnnxYoloxModel loadModel(EdgeScopeConfig config) {
-        return OnnxYoloxModel.load(model(config), detectorSettings(config));
+        return OnnxYoloxModel.load(model(config), config.detectorSettings());
     }
 
     Path sampleClip() {

@@ -121,9 +121,11 @@ final class BenchCommand {
             ObjectNode node = mapper.createObjectNode();
             node.put("frames", r.frames()).put("bare_fps", r.bareFps()).put("bare_fps_before", r.bareFpsBefore())
                     .put("bare_fps_after", r.bareFpsAfter()).put("pipeline_fps", r.pipelineFps())
-                    .put("ratio", r.ratio()).put("rss_mb", r.rssMib());
+                    .put("ratio", r.ratio()).put("rss_mb", r.rssMib())
+                    .put("cpu_ms_per_frame_bare", r.bareCpuMillisPerFrame())
+                    .put("cpu_ms_per_frame_pipeline", r.pipelineCpuMillisPerFrame());
             ObjectNode stages = node.putObject("stages_ms");
-            r.stages().rows().forEach((name, v) -> stages.putObject(name).put("p50", v[0]).put("p99", v[1]));
+            r.stages().rows().forEach((name, v) -> stages.putObject(name).put("p50", v[0]).put("p99", v[1]).put("mean", v[2]));
             return mapper.writeValueAsString(node);
         }
 
@@ -139,9 +141,11 @@ final class BenchCommand {
                     | pipeline fps (via Kafka)   | %9.2f |
                     | ratio pipeline / bare      | %9.3f |
                     | process RSS (MiB)          | %9.0f |
+                    | CPU ms per frame, bare     | %9.2f |
+                    | CPU ms per frame, pipeline | %9.2f |
 
                     %s""", r.frames(), config.detectorThreads(), r.bareFpsBefore(), r.bareFpsAfter(), r.bareFps(), r.pipelineFps(), r.ratio(), r.rssMib(),
-                    r.stages().format());
+                    r.bareCpuMillisPerFrame(), r.pipelineCpuMillisPerFrame(), r.stages().format());
         }
     }
 }

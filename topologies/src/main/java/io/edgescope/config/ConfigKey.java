@@ -16,6 +16,15 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
         return new ConfigKey<>(name, doc, defaultValue, s -> s);
     }
 
+    static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Boolean.toString(defaultValue), s -> {
+            if (!"true".equals(s) && !"false".equals(s)) {
+                throw new IllegalArgumentException("must be true or false, got " + s);
+            }
+            return Boolean.parseBoolean(s);
+        });
+    }
+
     static ConfigKey<Integer> positiveInt(String name, int defaultValue, String doc) {
         return new ConfigKey<>(name, doc, Integer.toString(defaultValue), s -> {
             int v = Integer.parseInt(s);

@@ -1,5 +1,6 @@
 package io.edgescope.config;
 
+import io.edgescope.detect.onnx.DetectorSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +23,21 @@ public record EdgeScopeConfig(
         int registryPort,
         int numStreamThreads,
         String processingGuarantee,
+        int commitIntervalMs,
         int framePartitions,
         int maxFrameBytes,
         long maxDecodedPixels,
         float scoreThreshold,
         float nmsIou,
         int detectorThreads,
+        boolean detectorSpinning,
         int jpegQuality) {
 
     private static final int MIB = 1024 * 1024;
     private static final int DEFAULT_BROKER_PORT = 9092;
     private static final int DEFAULT_REGISTRY_PORT = 8081;
     private static final int DEFAULT_PARTITIONS = 4;
+    private static final int DEFAULT_COMMIT_MS = 100;
     private static final int DEFAULT_MAX_FRAME_BYTES = 4 * MIB;
     private static final long DEFAULT_MAX_PIXELS = 3840L * 2160L;
     private static final int DEFAULT_JPEG_QUALITY = 90;
@@ -58,6 +62,8 @@ public record EdgeScopeConfig(
     public static final ConfigKey<String> PROCESSING_GUARANTEE = ConfigKey.oneOf("processing.guarantee",
             "exactly_once_v2", "Kafka Streams processing guarantee of the detection topology.",
             "exactly_once_v2", "at_least_once");
+    public static final ConfigKey<Integer> COMMIT_INTERVAL_MS = ConfigKey.positiveInt("commit.interval.ms", DEFAULT_COMMIT_MS,
+            "How often detection commits (and, exactly-once, makes its output visible): lower is less latency, higher is less overhead.");
     public static final ConfigKey<Integer> FRAME_PARTITIONS = ConfigKey.positiveInt("frames.partitions", DEFAULT_PARTITIONS,
             "Partitions of the frames and detections topics when EdgeScope creates them (streams are keyed by id).");
     public static final ConfigKey<Integer> MAX_FRAME_BYTES = ConfigKey.positiveInt("max.frame.bytes", DEFAULT_MAX_FRAME_BYTES,
@@ -70,13 +76,15 @@ public record EdgeScopeConfig(
             "IoU above which class-wise NMS suppresses the lower-scoring box.");
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
             Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
+    public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
+            "Let idle ONNX Runtime threads busy-wait: faster inference alone, slower beside Kafka on few cores.");
     public static final ConfigKey<Integer> JPEG_QUALITY = ConfigKey.intRange("ingest.jpeg.quality", DEFAULT_JPEG_QUALITY,
             1, MAX_JPEG_QUALITY, "JPEG quality used when ingest re-encodes decoded video frames.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
-            DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_THREADS, JPEG_QUALITY);
+            DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -84,8 +92,9 @@ public record EdgeScopeConfig(
         EdgeScopeConfig config = new EdgeScopeConfig(
                 p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
                 Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
-                p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
-                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_THREADS), p.get(JPEG_QUALITY));
+                p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(COMMIT_INTERVAL_MS), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
+                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
+                p.get(JPEG_QUALITY));
         p.finish();
         return config;
     }
@@ -112,14 +121,21 @@ public record EdgeScopeConfig(
         m.put(REGISTRY_PORT.name(), Integer.toString(registryPort));
         m.put(NUM_STREAM_THREADS.name(), Integer.toString(numStreamThreads));
         m.put(PROCESSING_GUARANTEE.name(), processingGuarantee);
+        m.put(COMMIT_INTERVAL_MS.name(), Integer.toString(commitIntervalMs));
         m.put(FRAME_PARTITIONS.name(), Integer.toString(framePartitions));
         m.put(MAX_FRAME_BYTES.name(), Integer.toString(maxFrameBytes));
         m.put(MAX_DECODED_PIXELS.name(), Long.toString(maxDecodedPixels));
         m.put(SCORE_THRESHOLD.name(), Float.toString(scoreThreshold));
         m.put(NMS_IOU.name(), Float.toString(nmsIou));
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
+        m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
         return m;
+    }
+
+    /** How the detector runs, from the detector.* keys. */
+    public DetectorSettings detectorSettings() {
+        return new DetectorSettings(scoreThreshold, nmsIou, detectorThreads, detectorSpinning);
     }
 
     public Optional<String> externalBootstrap() {

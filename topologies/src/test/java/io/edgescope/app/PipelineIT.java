@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.DetectorSettings;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameIngestor;
@@ -64,7 +63,7 @@ class PipelineIT {
                 EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
         platform = Platform.start(config);
         OnnxYoloxModel model = OnnxYoloxModel.load(SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
-                new DetectorSettings(config.scoreThreshold(), config.nmsIou(), config.detectorThreads()));
+                config.detectorSettings());
         detection = DetectionService.start(platform, model);
     }
 

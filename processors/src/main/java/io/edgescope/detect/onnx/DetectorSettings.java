@@ -6,8 +6,9 @@ package io.edgescope.detect.onnx;
  * @param scoreThreshold minimum objectness x class score kept
  * @param nmsIou IoU above which a lower-scoring box of the same class is suppressed
  * @param intraOpThreads ONNX Runtime threads per inference
+ * @param spinning whether idle ONNX Runtime workers busy-wait (faster alone, slower beside other busy threads)
  */
-public record DetectorSettings(float scoreThreshold, float nmsIou, int intraOpThreads) {
+public record DetectorSettings(float scoreThreshold, float nmsIou, int intraOpThreads, boolean spinning) {
 
     public static final float DEFAULT_SCORE_THRESHOLD = 0.3f;
     public static final float DEFAULT_NMS_IOU = 0.45f;
@@ -25,6 +26,6 @@ public record DetectorSettings(float scoreThreshold, float nmsIou, int intraOpTh
     }
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(DEFAULT_SCORE_THRESHOLD, DEFAULT_NMS_IOU, Runtime.getRuntime().availableProcessors());
+        return new DetectorSettings(DEFAULT_SCORE_THRESHOLD, DEFAULT_NMS_IOU, Runtime.getRuntime().availableProcessors(), false);
     }
 }

@@ -1,6 +1,7 @@
 package io.edgescope.detect.onnx;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -9,9 +10,6 @@ import ai.onnxruntime.TensorInfo;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.CocoLabels;
 import io.edgescope.detect.Detector;
@@ -38,15 +36,22 @@ public final class OnnxYoloxModel implements DetectorFactory {
     private static final int WIDTH_DIM = 3;
     private static final int WARMUP_SIDE = 64;
     private static final String ONNX_SUFFIX = ".onnx";
+    /** DJL's ORT engine takes a prepared SessionOptions under this option key. */
+    private static final String SESSION_OPTIONS = "sessionOptions";
+    /** ONNX Runtime session config key (onnxruntime_session_options_config_keys.h). */
+    private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
     private final Path path;
-    private final ZooModel<float[], float[]> model;
+    private final Model model;
+    private final OrtSession.SessionOptions sessionOptions;
     private final int inputSize;
     private final DetectorSettings settings;
 
-    private OnnxYoloxModel(Path path, ZooModel<float[], float[]> model, int inputSize, DetectorSettings settings) {
+    private OnnxYoloxModel(Path path, Model model, OrtSession.SessionOptions sessionOptions, int inputSize,
+                           DetectorSettings settings) {
         this.path = path;
         this.model = model;
+        this.sessionOptions = sessionOptions;
         this.inputSize = inputSize;
         this.settings = settings;
     }
@@ -57,8 +62,15 @@ public final class OnnxYoloxModel implements DetectorFactory {
             throw new ModelLoadException("Model file not found: " + path);
         }
         int inputSize = probeInputSize(path);
-        ZooModel<float[], float[]> model = open(path, settings, new Shape(1, BgrImage.CHANNELS, inputSize, inputSize));
-        OnnxYoloxModel loaded = new OnnxYoloxModel(path, model, inputSize, settings);
+        OrtSession.SessionOptions sessionOptions = sessionOptions(settings);
+        Model model;
+        try {
+            model = open(path, sessionOptions);
+        } catch (RuntimeException e) {
+            sessionOptions.close();
+            throw e;
+        }
+        OnnxYoloxModel loaded = new OnnxYoloxModel(path, model, sessionOptions, inputSize, settings);
         try (Detector probe = loaded.newDetector()) {
             probe.getClass();
         } catch (RuntimeException e) {
@@ -84,7 +96,8 @@ public final class OnnxYoloxModel implements DetectorFactory {
     /** A new detector with its own predictor, warmed up with one inference and checked for output size. */
     @Override
     public OnnxYoloxDetector newDetector() {
-        Predictor<float[], float[]> predictor = model.newPredictor();
+        Predictor<float[], float[]> predictor = model.newPredictor(
+                new FloatTensorTranslator(new Shape(1, BgrImage.CHANNELS, inputSize, inputSize)));
         YoloxDecoder decoder = new YoloxDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold());
         OnnxYoloxDetector detector = new OnnxYoloxDetector(variantId(), inputSize, predictor, decoder, settings.nmsIou());
         try {
@@ -99,6 +112,7 @@ public final class OnnxYoloxModel implements DetectorFactory {
     @Override
     public void close() {
         model.close();
+        sessionOptions.close();
     }
 
     private static int probeInputSize(Path path) {
@@ -122,22 +136,35 @@ public final class OnnxYoloxModel implements DetectorFactory {
         }
     }
 
-    private static ZooModel<float[], float[]> open(Path path, DetectorSettings settings, Shape inputShape) {
-        Criteria<float[], float[]> criteria = Criteria.builder()
-                .setTypes(float[].class, float[].class)
-                .optModelPath(path.getParent())
-                .optModelName(modelName(path))
-                .optEngine(ENGINE)
-                .optTranslator(new FloatTensorTranslator(inputShape == null ? new Shape(1) : inputShape))
-                .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(settings.intraOpThreads()))
-                .build();
+    private static Model open(Path path, OrtSession.SessionOptions sessionOptions) {
+        Model model = Model.newInstance(modelName(path), ENGINE);
         try {
-            return criteria.loadModel();
-        } catch (ModelNotFoundException | IOException e) {
+            model.load(path.getParent(), modelName(path), Map.of(SESSION_OPTIONS, sessionOptions));
+            return model;
+        } catch (IOException e) {
+            model.close();
             throw new ModelLoadException("Cannot read model " + path + ": " + e.getMessage(), e);
         } catch (MalformedModelException | RuntimeException e) {
+            model.close();
             throw new ModelLoadException("Model " + path + " is not a valid ONNX model: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Session options: a fixed number of intra-op threads, one inter-op thread, and intra-op spinning
+     * as configured. Without spinning, idle ORT workers sleep instead of busy-waiting, leaving the
+     * cores to the Kafka threads that share them.
+     */
+    static OrtSession.SessionOptions sessionOptions(DetectorSettings settings) {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.setInterOpNumThreads(1);
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.addConfigEntry(ALLOW_SPINNING, settings.spinning() ? "1" : "0");
+            return options;
+        } catch (OrtException e) {
+            options.close();
+            throw new ModelLoadException("Cannot configure ONNX Runtime: " + e.getMessage(), e);
         }
     }
 
