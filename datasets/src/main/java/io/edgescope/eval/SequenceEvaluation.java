@@ -1,0 +1,53 @@
+package io.edgescope.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Offline and real-time AP of a detection set against a MOTChallenge sequence. */
+public final class SequenceEvaluation {
+
+    private static final double MILLIS_PER_SECOND = 1000.0;
+
+    private SequenceEvaluation() {
+    }
+
+    /** Every frame of the sequence (1..length) with its truth and detections. */
+    public static List<FrameData> frames(MotSequence sequence, DetectionSet detections) {
+        List<FrameData> out = new ArrayList<>(sequence.length());
+        for (int f = 1; f <= sequence.length(); f++) {
+            out.add(new FrameData(f, sequence.truthOf(f), detections.of(f)));
+        }
+        return out;
+    }
+
+    /**
+     * @param realtime also replay the stream at the sequence's fps with the detections' measured latencies
+     *                 ({@code latencyOverrideMillis} >= 0 replaces them by one fixed latency)
+     */
+    public static EvaluationReport evaluate(MotSequence sequence, DetectionSet detections, boolean realtime,
+                                            double latencyOverrideMillis) {
+        List<FrameData> frames = frames(sequence, detections);
+        CocoEvaluator evaluator = CocoEvaluator.coco();
+        ApResult offline = evaluator.evaluate(frames);
+        if (!realtime) {
+            return new EvaluationReport(sequence.name(), frames.size(), offline, null, 0, 0);
+        }
+        if (sequence.fps() <= 0) {
+            throw new IllegalArgumentException("Sequence " + sequence.name() + " has no frame rate for a real-time replay");
+        }
+        double period = MILLIS_PER_SECOND / sequence.fps();
+        double[] arrival = new double[frames.size()];
+        double[] latency = new double[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            arrival[i] = i * period;
+            int frame = frames.get(i).frame();
+            latency[i] = latencyOverrideMillis >= 0 ? latencyOverrideMillis
+                    : detections.latencyOf(frame).orElseThrow(() -> new IllegalArgumentException(
+                            "No measured latency for frame " + frame + ": use JSON Lines from detect, or give a latency"));
+        }
+        RealtimeSimulator.Replay replay = RealtimeSimulator.replay(arrival, latency, period);
+        ApResult shown = evaluator.evaluate(replay.shown(frames));
+        return new EvaluationReport(sequence.name(), frames.size(), offline, shown, replay.droppedFraction(),
+                replay.meanStalenessFrames());
+    }
+}
