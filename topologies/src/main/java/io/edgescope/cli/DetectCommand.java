@@ -10,12 +10,17 @@ import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.media.FrameSource;
 import io.edgescope.media.FrameSources;
+import io.edgescope.schemas.BoundingBox;
+import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import io.edgescope.topology.DetectionRecords;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Option;
 
 /** The detector without Kafka: the reference for what the pipeline publishes. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Run the detector offline (no Kafka) and write one Detections JSON line per frame.")
+        description = "Run the detector offline (no Kafka) over a video or sequence; write Detections JSON lines or MOTChallenge det.txt.")
 final class DetectCommand implements Callable<Integer> {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
@@ -35,7 +40,21 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "JSON Lines output file.")
+    /** Output formats. */
+    enum Format {
+        /** One {@code Detections} JSON object per frame. */
+        jsonl,
+        /** MOTChallenge det.txt: {@code frame,-1,left,top,width,height,score,-1,-1,-1}, frames 1-based. */
+        mot
+    }
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (Detections records) or mot (MOTChallenge det.txt). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only these classes, e.g. person (default: all).")
+    List<String> classes;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
     Path out;
 
     @Option(names = "--stream", paramLabel = "ID", defaultValue = "offline", description = "Stream id written on each record.")
@@ -60,8 +79,11 @@ final class DetectCommand implements Callable<Integer> {
                 BgrImage image = codec.decode(next.get().image());
                 DetectionResult result = detector.detect(image);
                 double millis = (System.nanoTime() - started) / NANOS_PER_MILLI;
-                writer.write(RecordJson.line(DetectionRecords.of(frame, image, detector.variantId(), result, millis, (long) millis)));
-                writer.newLine();
+                Detections detections = DetectionRecords.of(frame, image, detector.variantId(), result, millis, (long) millis);
+                if (classes != null) {
+                    detections.setBoxes(detections.getBoxes().stream().filter(b -> classes.contains(b.getLabel())).toList());
+                }
+                write(writer, detections);
                 count++;
                 progress.show(count + " frames", count, input.frames, false);
             }
@@ -70,5 +92,19 @@ final class DetectCommand implements Callable<Integer> {
         }
         System.out.printf("%d frames -> %s%n", count, out);
         return 0;
+    }
+
+    private void write(BufferedWriter writer, Detections detections) throws IOException {
+        if (format == Format.jsonl) {
+            writer.write(RecordJson.line(detections));
+            writer.newLine();
+            return;
+        }
+        long frame = detections.getSequence() + 1;
+        for (BoundingBox b : detections.getBoxes()) {
+            writer.write(String.format(Locale.ROOT, "%d,-1,%.2f,%.2f,%.2f,%.2f,%.4f,-1,-1,-1", frame, b.getX(), b.getY(),
+                    b.getWidth(), b.getHeight(), b.getScore()));
+            writer.newLine();
+        }
     }
 }
