@@ -52,7 +52,13 @@ final class EvaluateCommand implements Callable<Integer> {
         ObjectNode node = mapper.createObjectNode();
         node.put("sequence", r.sequence()).put("frames", r.frames()).put("ap50", r.offline().ap50()).put("ap", r.offline().ap());
         ObjectNode bySize = node.putObject("ap50_by_size");
-        r.offline().ap50BySize().forEach(bySize::put);
+        r.offline().ap50BySize().forEach((size, ap) -> {
+            if (Double.isNaN(ap)) {
+                bySize.putNull(size);
+            } else {
+                bySize.put(size, ap);
+            }
+        });
         if (r.realtime() != null) {
             node.put("realtime_ap50", r.realtime().ap50()).put("realtime_ap", r.realtime().ap())
                     .put("dropped_fraction", r.droppedFraction()).put("mean_staleness_frames", r.meanStalenessFrames());
