@@ -80,16 +80,29 @@ public final class RealtimeSimulator {
             free = finish[pick];
             next = pick + 1;
         }
+        return observed(arrivalMillis, finish, framePeriodMillis);
+    }
+
+    /**
+     * What a viewer saw in a real run: frame i arrived at {@code arrivalMillis[i]} and its result was
+     * published at {@code finishMillis[i]} (infinity when the frame was never processed).
+     */
+    public static Replay observed(double[] arrivalMillis, double[] finishMillis, double framePeriodMillis) {
+        int n = arrivalMillis.length;
+        boolean[] processed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            processed[i] = finishMillis[i] != Double.POSITIVE_INFINITY;
+        }
         int[] shown = new int[n];
         int latest = -1;
-        int candidate = 0;
+        double latestFinish = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
             double shownUntil = j + 1 < n ? arrivalMillis[j + 1] : arrivalMillis[j] + framePeriodMillis;
-            while (candidate <= j && (!processed[candidate] || finish[candidate] <= shownUntil)) {
-                if (processed[candidate]) {
-                    latest = candidate;
+            for (int k = latest + 1; k <= j; k++) {
+                if (processed[k] && finishMillis[k] <= shownUntil && finishMillis[k] >= latestFinish) {
+                    latest = k;
+                    latestFinish = finishMillis[k];
                 }
-                candidate++;
             }
             shown[j] = latest;
         }

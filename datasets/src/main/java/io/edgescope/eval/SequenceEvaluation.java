@@ -2,6 +2,7 @@ package io.edgescope.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Offline and real-time AP of a detection set against a MOTChallenge sequence. */
 public final class SequenceEvaluation {
@@ -18,6 +19,33 @@ public final class SequenceEvaluation {
             out.add(new FrameData(f, sequence.truthOf(f), detections.of(f)));
         }
         return out;
+    }
+
+    /**
+     * Offline and real-time AP of a live run: frame i (1-based) arrived at {@code arrivalMillis} and its
+     * detections were published at {@code finishMillis}; frames missing from {@code finishMillis} were
+     * never processed and are assumed to have arrived on the sequence's frame clock.
+     */
+    public static EvaluationReport evaluateLive(MotSequence sequence, DetectionSet detections, Map<Integer, Double> arrivalMillis,
+                                                Map<Integer, Double> finishMillis) {
+        List<FrameData> frames = frames(sequence, detections);
+        if (arrivalMillis.isEmpty()) {
+            throw new IllegalArgumentException("No detections of this stream were found");
+        }
+        double period = MILLIS_PER_SECOND / sequence.fps();
+        int first = arrivalMillis.keySet().stream().min(Integer::compare).orElseThrow();
+        double origin = arrivalMillis.get(first) - (first - 1) * period;
+        double[] arrival = new double[frames.size()];
+        double[] finish = new double[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            int frame = frames.get(i).frame();
+            arrival[i] = arrivalMillis.getOrDefault(frame, origin + i * period);
+            finish[i] = finishMillis.getOrDefault(frame, Double.POSITIVE_INFINITY);
+        }
+        RealtimeSimulator.Replay replay = RealtimeSimulator.observed(arrival, finish, period);
+        CocoEvaluator evaluator = CocoEvaluator.coco();
+        return new EvaluationReport(sequence.name(), frames.size(), evaluator.evaluate(frames),
+                evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames());
     }
 
     /**

@@ -7,24 +7,47 @@ import io.edgescope.eval.DetectionSet;
 import io.edgescope.eval.EvaluationReport;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.SequenceEvaluation;
+import io.edgescope.app.Platform;
+import io.edgescope.config.EdgeScopeConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** AP and real-time AP of detections against a labelled MOTChallenge sequence. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score detections (JSON Lines from detect, or MOTChallenge det.txt) against a labelled sequence: "
-                + "COCO-style AP50 and AP, by object size, and with --realtime what a viewer sees at the sequence's fps.")
+        description = "Score detections (JSON Lines from detect, MOTChallenge det.txt, or live from the detections topic) "
+                + "against a labelled sequence: COCO-style AP50 and AP, by object size, and real-time AP: what a viewer "
+                + "sees (--realtime replays a file at the sequence's fps; --stream uses the real timestamps).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--gt", required = true, paramLabel = "SEQ_DIR", description = "MOTChallenge sequence folder (seqinfo.ini, gt/gt.txt).")
     Path sequence;
 
-    @Option(names = "--detections", required = true, paramLabel = "FILE", description = "Detections: .jsonl from detect, or det.txt (MOT).")
-    Path detections;
+    @Mixin
+    CommonOptions common;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Where the detections come from. */
+    static final class Source {
+        @Option(names = "--detections", required = true, paramLabel = "FILE", description = "Detections: .jsonl from detect, or det.txt (MOT).")
+        Path file;
+
+        @Option(names = "--stream", required = true, paramLabel = "ID",
+                description = "Live: this stream's records on the detections topic (the sequence ingested as ID), scored as they were shown.")
+        String stream;
+    }
+
+    @Option(names = "--idle-seconds", defaultValue = "5", paramLabel = "S",
+            description = "Live: stop reading the topic after S seconds without new records (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
 
     @Option(names = "--label", defaultValue = "person", description = "Class evaluated in JSON Lines input (default: ${DEFAULT-VALUE}).")
     String label;
@@ -42,7 +65,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MotSequence seq = MotSequence.load(sequence);
-        EvaluationReport report = SequenceEvaluation.evaluate(seq, DetectionSet.read(detections, label), realtime, latencyMs);
+        EvaluationReport report;
+        if (source.file != null) {
+            report = SequenceEvaluation.evaluate(seq, DetectionSet.read(source.file, label), realtime, latencyMs);
+        } else {
+            EdgeScopeConfig config = common.clientConfig();
+            Platform.checkReachable(config.bootstrapServers());
+            TopicDetections live = TopicDetections.read(config, source.stream, label, Duration.ofSeconds(idleSeconds));
+            report = SequenceEvaluation.evaluateLive(seq, live.detections(), live.arrivalMillis(), live.finishMillis());
+        }
         System.out.println(json ? json(report) : table(report));
         return 0;
     }

@@ -97,10 +97,10 @@ class PipelineIT {
         try (KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
             await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(r.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(streams, r.value(), received));
                 return received.size() >= streams.size() * FRAMES_PER_STREAM;
             });
-            consumer.poll(Duration.ofSeconds(2)).forEach(r -> received.add(r.value()));
+            consumer.poll(Duration.ofSeconds(2)).forEach(r -> keepIfIn(streams, r.value(), received));
         }
 
         assertThat(received).hasSize(streams.size() * FRAMES_PER_STREAM);
@@ -186,6 +186,43 @@ class PipelineIT {
         assertThat(first.get("sequence").asLong()).isZero();
         assertThat(first.get("captureTime").asText()).endsWith("Z");
         assertThat(first.get("boxes").isArray()).isTrue();
+    }
+
+    @Test
+    void shouldScoreWhatTheLivePipelineShowedAgainstGroundTruth() throws Exception {
+        Path sequence = SHARED.resolve("datasets/TUD-Campus");
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(sequence.toString(), 90),
+                    new FrameIngestor.Options("it-tud", null, false, 0, platform.config().maxFrameBytes()), p -> { });
+        }
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = io.edgescope.cli.EdgeScopeCli.commandLine().execute("evaluate", "--gt", sequence.toString(),
+                    "--stream", "it-tud", "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(),
+                    "--idle-seconds", "3", "--json");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(captured.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("frames").asInt()).isEqualTo(71);
+        assertThat(report.get("dropped_fraction").asDouble()).isZero();
+        assertThat(report.get("ap50").asDouble()).isGreaterThan(0.7);
+        assertThat(report.get("realtime_ap50").asDouble()).isLessThanOrEqualTo(report.get("ap50").asDouble());
+        assertThat(report.get("mean_staleness_frames").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    /** Other tests publish on the same topic: keep only this test's streams. */
+    private static void keepIfIn(List<String> streams, Detections d, List<Detections> received) {
+        if (streams.contains(d.getStreamId())) {
+            received.add(d);
+        }
     }
 
     private static <V> KafkaConsumer<byte[], V> consumerOf(org.apache.kafka.common.serialization.Deserializer<V> values) {
