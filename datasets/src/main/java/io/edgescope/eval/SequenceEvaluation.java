@@ -48,6 +48,18 @@ public final class SequenceEvaluation {
                 evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames());
     }
 
+    /** Real-time AP50 if the same frames, with the same measured latencies, came at each of {@code rates} fps. */
+    public static Map<Double, Double> realtimeAp50ByFps(MotSequence sequence, DetectionSet detections, List<Double> rates,
+                                                         double latencyOverrideMillis) {
+        Map<Double, Double> out = new java.util.LinkedHashMap<>();
+        for (double fps : rates) {
+            MotSequence atRate = new MotSequence(sequence.name(), sequence.folder(), fps, sequence.length(), sequence.width(),
+                    sequence.height(), sequence.truth());
+            out.put(fps, evaluate(atRate, detections, true, latencyOverrideMillis).realtime().ap50());
+        }
+        return out;
+    }
+
     /**
      * @param realtime also replay the stream at the sequence's fps with the detections' measured latencies
      *                 ({@code latencyOverrideMillis} >= 0 replaces them by one fixed latency)

@@ -11,6 +11,8 @@ import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.edgescope.report.EvaluationReportWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,6 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With --realtime: one fixed detector latency instead of the measured ones (needed for det.txt).")
     double latencyMs;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write DIR/report.md with PNG charts (AP by size; real-time AP50 vs fps and latency CDF when latencies are known).")
+    Path reportDir;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -66,13 +72,22 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MotSequence seq = MotSequence.load(sequence);
         EvaluationReport report;
+        DetectionSet dets;
         if (source.file != null) {
-            report = SequenceEvaluation.evaluate(seq, DetectionSet.read(source.file, label), realtime, latencyMs);
+            dets = DetectionSet.read(source.file, label);
+            report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs);
         } else {
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
             TopicDetections live = TopicDetections.read(config, source.stream, label, Duration.ofSeconds(idleSeconds));
-            report = SequenceEvaluation.evaluateLive(seq, live.detections(), live.arrivalMillis(), live.finishMillis());
+            dets = live.detections();
+            report = SequenceEvaluation.evaluateLive(seq, dets, live.arrivalMillis(), live.finishMillis());
+        }
+        if (reportDir != null) {
+            boolean timed = latencyMs >= 0 || dets.latencyMillis().size() == seq.length();
+            Map<Double, Double> byFps = timed
+                    ? SequenceEvaluation.realtimeAp50ByFps(seq, dets, EvaluationReportWriter.chartRates(), latencyMs) : Map.of();
+            EvaluationReportWriter.write(reportDir, report, byFps, List.copyOf(dets.latencyMillis().values()));
         }
         System.out.println(json ? json(report) : table(report));
         return 0;

@@ -1,0 +1,44 @@
+package io.edgescope.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edgescope.eval.ApResult;
+import io.edgescope.eval.EvaluationReport;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationReportWriterTest {
+
+    @Test
+    void shouldWriteMarkdownWithTheChartsItLinks(@TempDir Path dir) throws Exception {
+        Map<String, Double> bySize = new LinkedHashMap<>(Map.of("all", 0.8));
+        bySize.put("small", Double.NaN);
+        ApResult offline = new ApResult(0.8, 0.4, bySize, bySize, 0.9, 10, 12);
+        EvaluationReport report = new EvaluationReport("Seq", 5, offline, offline, 0.2, 1.5);
+        Path md = EvaluationReportWriter.write(dir, report, Map.of(5.0, 0.8, 30.0, 0.5), List.of(12.0, 15.0, 30.0));
+
+        String text = Files.readString(md);
+        assertThat(text).contains("| AP50 | 0.8000 |").contains("| dropped frames (%) | 20.0000 |");
+        for (String png : List.of(EvaluationReportWriter.AP_BY_SIZE, EvaluationReportWriter.REALTIME_VS_FPS,
+                EvaluationReportWriter.LATENCY_CDF)) {
+            assertThat(text).contains("(" + png + ")");
+            BufferedImage image = ImageIO.read(dir.resolve(png).toFile());
+            assertThat(image.getWidth()).isEqualTo(720);
+        }
+    }
+
+    @Test
+    void shouldLeaveOutTimingChartsWithoutLatencies(@TempDir Path dir) throws Exception {
+        ApResult offline = new ApResult(0.8, 0.4, Map.of("all", 0.8), Map.of("all", 0.4), 0.9, 10, 12);
+        Path md = EvaluationReportWriter.write(dir, new EvaluationReport("Seq", 5, offline, null, 0, 0), Map.of(), List.of());
+        assertThat(Files.readString(md)).doesNotContain(EvaluationReportWriter.LATENCY_CDF).doesNotContain("real-time");
+        assertThat(dir.resolve(EvaluationReportWriter.LATENCY_CDF)).doesNotExist();
+    }
+}
