@@ -7,7 +7,14 @@ package io.edgescope.eval;
  * @param realtime AP of what a viewer sees in real time (null when not asked for)
  * @param droppedFraction frames the detector never ran on, in the real-time replay (0 offline)
  * @param meanStalenessFrames mean age in frames of the boxes shown, in the real-time replay (0 offline)
+ * @param pseudoGroundTruthBy the detector whose boxes stand in for labels, or null for human labels
  */
 public record EvaluationReport(String sequence, int frames, ApResult offline, ApResult realtime, double droppedFraction,
-                               double meanStalenessFrames) {
+                               double meanStalenessFrames, String pseudoGroundTruthBy) {
+
+    /** One line saying what the ground truth is, for every report. */
+    public String groundTruthNote() {
+        return pseudoGroundTruthBy == null ? "labelled ground truth"
+                : "PSEUDO ground truth: the boxes of " + pseudoGroundTruthBy + ", not human labels";
+    }
 }

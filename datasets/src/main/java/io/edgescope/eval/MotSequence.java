@@ -24,7 +24,10 @@ import java.util.TreeMap;
  * Boxes are clipped to the image; boxes with nothing left inside are dropped.
  */
 public record MotSequence(String name, Path folder, double fps, int length, int width, int height,
-                          Map<Integer, List<GtBox>> truth) {
+                          Map<Integer, List<GtBox>> truth, String pseudoGroundTruthBy) {
+
+    /** seqinfo.ini key naming the detector whose output stands in for labels (absent for human labels). */
+    public static final String PSEUDO_KEY = "pseudoGroundTruthBy";
 
     static final String INFO = "seqinfo.ini";
     static final String GT = "gt/gt.txt";
@@ -60,9 +63,15 @@ public record MotSequence(String name, Path folder, double fps, int length, int 
                 parse(line, width, height, gt, i + 1).ifPresent(b -> truth.computeIfAbsent(b.frame(), f -> new ArrayList<>()).add(b));
             }
         }
+        String pseudo = info.getProperty(PSEUDO_KEY);
         return new MotSequence(info.getProperty("name", folder.getFileName().toString()).strip(), folder,
                 Double.parseDouble(info.getProperty("frameRate", "0").strip()), intValue(info, "seqLength", folder),
-                width, height, truth);
+                width, height, truth, pseudo == null ? null : pseudo.strip());
+    }
+
+    /** A copy played at another frame rate. */
+    public MotSequence atFps(double newFps) {
+        return new MotSequence(name, folder, newFps, length, width, height, truth, pseudoGroundTruthBy);
     }
 
     /** Ground truth of a 1-based frame (empty when none). */

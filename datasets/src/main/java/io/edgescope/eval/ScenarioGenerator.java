@@ -52,8 +52,9 @@ public final class ScenarioGenerator {
             String name = String.format(Locale.ROOT, "%s-every%d-scale%.2f-fps%s", source.name(), scenario.every(),
                     scenario.scale(), fps % 1 == 0 ? Long.toString((long) fps) : Double.toString(fps));
             Files.writeString(out.resolve(MotSequence.INFO), String.format(Locale.ROOT,
-                    "[Sequence]%nname=%s%nimDir=%s%nframeRate=%s%nseqLength=%d%nimWidth=%d%nimHeight=%d%nimExt=.jpg%n",
-                    name, IMAGES, fps % 1 == 0 ? Long.toString((long) fps) : Double.toString(fps), written, width, height));
+                    "[Sequence]%nname=%s%nimDir=%s%nframeRate=%s%nseqLength=%d%nimWidth=%d%nimHeight=%d%nimExt=.jpg%n%s",
+                    name, IMAGES, fps % 1 == 0 ? Long.toString((long) fps) : Double.toString(fps), written, width, height,
+                    source.pseudoGroundTruthBy() == null ? "" : MotSequence.PSEUDO_KEY + "=" + source.pseudoGroundTruthBy() + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write scenario to " + out, e);
         }

@@ -45,7 +45,8 @@ public final class SequenceEvaluation {
         RealtimeSimulator.Replay replay = RealtimeSimulator.observed(arrival, finish, period);
         CocoEvaluator evaluator = CocoEvaluator.coco();
         return new EvaluationReport(sequence.name(), frames.size(), evaluator.evaluate(frames),
-                evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames());
+                evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames(),
+                sequence.pseudoGroundTruthBy());
     }
 
     /** Real-time AP50 if the same frames, with the same measured latencies, came at each of {@code rates} fps. */
@@ -53,9 +54,7 @@ public final class SequenceEvaluation {
                                                          double latencyOverrideMillis) {
         Map<Double, Double> out = new java.util.LinkedHashMap<>();
         for (double fps : rates) {
-            MotSequence atRate = new MotSequence(sequence.name(), sequence.folder(), fps, sequence.length(), sequence.width(),
-                    sequence.height(), sequence.truth());
-            out.put(fps, evaluate(atRate, detections, true, latencyOverrideMillis).realtime().ap50());
+            out.put(fps, evaluate(sequence.atFps(fps), detections, true, latencyOverrideMillis).realtime().ap50());
         }
         return out;
     }
@@ -70,7 +69,7 @@ public final class SequenceEvaluation {
         CocoEvaluator evaluator = CocoEvaluator.coco();
         ApResult offline = evaluator.evaluate(frames);
         if (!realtime) {
-            return new EvaluationReport(sequence.name(), frames.size(), offline, null, 0, 0);
+            return new EvaluationReport(sequence.name(), frames.size(), offline, null, 0, 0, sequence.pseudoGroundTruthBy());
         }
         if (sequence.fps() <= 0) {
             throw new IllegalArgumentException("Sequence " + sequence.name() + " has no frame rate for a real-time replay");
@@ -88,6 +87,6 @@ public final class SequenceEvaluation {
         RealtimeSimulator.Replay replay = RealtimeSimulator.replay(arrival, latency, period);
         ApResult shown = evaluator.evaluate(replay.shown(frames));
         return new EvaluationReport(sequence.name(), frames.size(), offline, shown, replay.droppedFraction(),
-                replay.meanStalenessFrames());
+                replay.meanStalenessFrames(), sequence.pseudoGroundTruthBy());
     }
 }

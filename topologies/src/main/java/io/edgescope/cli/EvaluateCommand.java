@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     static String json(EvaluationReport r) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
-        node.put("sequence", r.sequence()).put("frames", r.frames()).put("ap50", r.offline().ap50()).put("ap", r.offline().ap());
+        node.put("sequence", r.sequence()).put("ground_truth", r.groundTruthNote()).put("frames", r.frames()).put("ap50", r.offline().ap50()).put("ap", r.offline().ap());
         ObjectNode bySize = node.putObject("ap50_by_size");
         r.offline().ap50BySize().forEach((size, ap) -> {
             if (Double.isNaN(ap)) {
@@ -114,8 +114,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     static String table(EvaluationReport r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %d frames, %d labelled objects, %d detections%n%n", r.sequence(), r.frames(),
-                r.offline().groundTruth(), r.offline().detections()));
+        b.append(String.format(Locale.ROOT, "%s: %d frames, %d objects in the truth, %d detections (%s)%n%n", r.sequence(),
+                r.frames(), r.offline().groundTruth(), r.offline().detections(), r.groundTruthNote()));
         b.append("| metric | value |\n|---|---|\n");
         row(b, "AP50", r.offline().ap50());
         row(b, "AP (0.50:0.95)", r.offline().ap());

@@ -42,8 +42,8 @@ public final class EvaluationReportWriter {
             Files.createDirectories(dir);
             StringBuilder md = new StringBuilder();
             md.append("# Evaluation: ").append(report.sequence()).append("\n\n");
-            md.append(String.format(Locale.ROOT, "%d frames, %d labelled objects, %d detections.%n%n", report.frames(),
-                    report.offline().groundTruth(), report.offline().detections()));
+            md.append(String.format(Locale.ROOT, "%d frames, %d objects in the truth, %d detections. Scored against %s.%n%n",
+                    report.frames(), report.offline().groundTruth(), report.offline().detections(), report.groundTruthNote()));
             md.append("| metric | value |\n|---|---|\n");
             row(md, "AP50", report.offline().ap50());
             row(md, "AP (0.50:0.95)", report.offline().ap());

@@ -21,7 +21,7 @@ class EvaluationReportWriterTest {
         Map<String, Double> bySize = new LinkedHashMap<>(Map.of("all", 0.8));
         bySize.put("small", Double.NaN);
         ApResult offline = new ApResult(0.8, 0.4, bySize, bySize, 0.9, 10, 12);
-        EvaluationReport report = new EvaluationReport("Seq", 5, offline, offline, 0.2, 1.5);
+        EvaluationReport report = new EvaluationReport("Seq", 5, offline, offline, 0.2, 1.5, null);
         Path md = EvaluationReportWriter.write(dir, report, Map.of(5.0, 0.8, 30.0, 0.5), List.of(12.0, 15.0, 30.0));
 
         String text = Files.readString(md);
@@ -37,8 +37,9 @@ class EvaluationReportWriterTest {
     @Test
     void shouldLeaveOutTimingChartsWithoutLatencies(@TempDir Path dir) throws Exception {
         ApResult offline = new ApResult(0.8, 0.4, Map.of("all", 0.8), Map.of("all", 0.4), 0.9, 10, 12);
-        Path md = EvaluationReportWriter.write(dir, new EvaluationReport("Seq", 5, offline, null, 0, 0), Map.of(), List.of());
-        assertThat(Files.readString(md)).doesNotContain(EvaluationReportWriter.LATENCY_CDF).doesNotContain("real-time");
+        Path md = EvaluationReportWriter.write(dir, new EvaluationReport("Seq", 5, offline, null, 0, 0, "yolox-nano-416"), Map.of(), List.of());
+        assertThat(Files.readString(md)).doesNotContain(EvaluationReportWriter.LATENCY_CDF).doesNotContain("real-time")
+                .contains("PSEUDO ground truth: the boxes of yolox-nano-416");
         assertThat(dir.resolve(EvaluationReportWriter.LATENCY_CDF)).doesNotExist();
     }
 }
