@@ -65,8 +65,14 @@ public final class SequenceEvaluation {
      */
     public static EvaluationReport evaluate(MotSequence sequence, DetectionSet detections, boolean realtime,
                                             double latencyOverrideMillis) {
+        return evaluate(sequence, detections, realtime, latencyOverrideMillis, AreaRange.COCO);
+    }
+
+    /** As {@link #evaluate(MotSequence, DetectionSet, boolean, double)}, with AP per the given size buckets. */
+    public static EvaluationReport evaluate(MotSequence sequence, DetectionSet detections, boolean realtime,
+                                            double latencyOverrideMillis, List<AreaRange> buckets) {
         List<FrameData> frames = frames(sequence, detections);
-        CocoEvaluator evaluator = CocoEvaluator.coco();
+        CocoEvaluator evaluator = new CocoEvaluator(buckets);
         ApResult offline = evaluator.evaluate(frames);
         if (!realtime) {
             return new EvaluationReport(sequence.name(), frames.size(), offline, null, 0, 0, sequence.pseudoGroundTruthBy());

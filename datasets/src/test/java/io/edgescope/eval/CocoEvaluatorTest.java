@@ -75,6 +75,19 @@ class CocoEvaluatorTest {
     }
 
     @Test
+    void shouldScoreFinerBucketsBySideLength() {
+        List<AreaRange> buckets = AreaRange.fromSideEdges(List.of(16.0, 64.0));
+        assertThat(buckets).extracting(AreaRange::name).containsExactly("all", "0-16px", "16-64px", "64-px");
+        GtBox tiny = new GtBox(1, 0, 0, 10, 10, false);
+        GtBox mid = new GtBox(1, 100, 0, 30, 40, false);
+        ApResult r = new CocoEvaluator(buckets).evaluate(List.of(new FrameData(1, List.of(tiny, mid),
+                List.of(new ScoredBox(100, 0, 30, 40, 0.9f)))));
+        assertThat(r.ap50BySize().get("16-64px")).isEqualTo(1.0, within(1e-12));
+        assertThat(r.ap50BySize().get("0-16px")).isZero();
+        assertThat(r.ap50BySize().get("64-px")).isNaN();
+    }
+
+    @Test
     void shouldRequireTighterBoxesForHigherThresholds() {
         // IoU 2800/5200 = 0.54 with the truth: a hit at 0.50 only -> AP50 1, AP 1/10
         ScoredBox shifted = new ScoredBox(12, 0, 40, 100, 0.9f);

@@ -3,6 +3,7 @@ package io.edgescope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgescope.eval.ApResult;
+import io.edgescope.eval.AreaRange;
 import io.edgescope.eval.DetectionSet;
 import io.edgescope.eval.EvaluationReport;
 import io.edgescope.eval.MotSequence;
@@ -65,6 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Also write DIR/report.md with PNG charts (AP by size; real-time AP50 vs fps and latency CDF when latencies are known).")
     Path reportDir;
 
+    @Option(names = "--size-edges", split = ",", paramLabel = "PX",
+            description = "Finer size buckets by box side in pixels, e.g. 16,32,64,128 (default: COCO's small/medium/large).")
+    List<Double> sizeEdges;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -75,7 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
         DetectionSet dets;
         if (source.file != null) {
             dets = DetectionSet.read(source.file, label);
-            report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs);
+            report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs,
+                    sizeEdges == null ? AreaRange.COCO : AreaRange.fromSideEdges(sizeEdges));
         } else {
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
