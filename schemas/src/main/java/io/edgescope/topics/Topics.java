@@ -43,6 +43,9 @@ public final class Topics {
     /** The topics the pipeline provisions, in creation order. */
     public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ);
 
+    /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
+    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS);
+
     /** Topics whose records carry a whole frame and so need the large-message settings. */
     public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ);
 

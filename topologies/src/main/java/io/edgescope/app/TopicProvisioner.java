@@ -54,7 +54,7 @@ public final class TopicProvisioner {
         if (Topics.FRAME_SIZED.contains(def)) {
             configs.putAll(KafkaClientSettings.frameTopicConfigs(config));
         }
-        int partitions = def.defaultPartitions() == 1 ? 1 : config.framePartitions();
+        int partitions = Topics.KEYED_BY_STREAM.contains(def) ? config.framePartitions() : def.defaultPartitions();
         return new NewTopic(def.name(), Optional.of(partitions), Optional.empty()).configs(configs);
     }
 }

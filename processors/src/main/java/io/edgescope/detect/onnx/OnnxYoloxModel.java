@@ -12,7 +12,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.CocoLabels;
-import io.edgescope.detect.Detector;
 import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.yolox.YoloxDecoder;
 import java.io.IOException;
@@ -71,8 +70,8 @@ public final class OnnxYoloxModel implements DetectorFactory {
             throw e;
         }
         OnnxYoloxModel loaded = new OnnxYoloxModel(path, model, sessionOptions, inputSize, settings);
-        try (Detector probe = loaded.newDetector()) {
-            probe.getClass();
+        try {
+            loaded.newDetector().close(); // one warm-up inference: proves the model runs and has YOLOX's output size
         } catch (RuntimeException e) {
             loaded.close();
             throw e;
