@@ -49,8 +49,12 @@ public final class AssetResolver {
         List<Path> dirs = new ArrayList<>();
         modelsDir.ifPresent(dirs::add);
         Optional.ofNullable(System.getenv(HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of).ifPresent(dirs::add);
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "edgescope");
-        return new AssetResolver(dirs, Path.of(""), cache, new Downloader(), progress);
+        return new AssetResolver(dirs, Path.of(""), userCacheDir(), new Downloader(), progress);
+    }
+
+    /** {@code ~/.cache/edgescope}: downloads and derived model variants. */
+    public static Path userCacheDir() {
+        return Path.of(System.getProperty("user.home"), ".cache", "edgescope");
     }
 
     /**

@@ -5,6 +5,8 @@ import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.media.FrameSource;
 import io.edgescope.media.FrameSources;
 import io.edgescope.media.MediaException;
@@ -13,6 +15,8 @@ import java.util.Optional;
 
 /** Resolves the model and the sample clip for CLI commands, with a download progress bar. */
 final class Assets {
+
+    static final String VARIANTS_FOLDER = "variants";
 
     private final AssetResolver resolver;
 
@@ -26,8 +30,14 @@ final class Assets {
         return resolver.resolve(Asset.YOLOX_NANO, p -> OnnxYoloxModel.load(p, config.detectorSettings()).close());
     }
 
+    /** The configured variant, derived from the shipped model into the user cache on first use. */
     OnnxYoloxModel loadModel(EdgeScopeConfig config) {
-        return OnnxYoloxModel.load(model(config), config.detectorSettings());
+        return loadModel(config, config.variant());
+    }
+
+    OnnxYoloxModel loadModel(EdgeScopeConfig config, Variant variant) {
+        Path file = VariantFiles.materialize(model(config), variant, AssetResolver.userCacheDir().resolve(VARIANTS_FOLDER));
+        return OnnxYoloxModel.load(file, config.detectorSettings());
     }
 
     Path sampleClip() {

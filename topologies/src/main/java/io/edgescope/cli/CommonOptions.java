@@ -32,6 +32,10 @@ final class CommonOptions {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder with yolox_nano.onnx (and vtest.avi).")
     Path modelsDir;
 
+    @Option(names = "--variant", paramLabel = "ID",
+            description = "Detector variant, e.g. yolox-nano-320 (see edgescope variants; default: yolox-nano-416).")
+    String variant;
+
     @Option(names = "--verbose", description = "Debug logging and stack traces on errors.")
     boolean verbose;
 
@@ -53,6 +57,9 @@ final class CommonOptions {
         }
         if (registry != null) {
             values.put(EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), registry);
+        }
+        if (variant != null) {
+            values.put(EdgeScopeConfig.DETECTOR_VARIANT.name(), variant);
         }
         return EdgeScopeConfig.fromMap(values);
     }

@@ -1,6 +1,7 @@
 package io.edgescope.config;
 
 import io.edgescope.detect.onnx.DetectorSettings;
+import io.edgescope.detect.variants.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public record EdgeScopeConfig(
         long maxDecodedPixels,
         float scoreThreshold,
         float nmsIou,
+        String detectorVariant,
         int detectorThreads,
         boolean detectorSpinning,
         int jpegQuality) {
@@ -74,6 +76,13 @@ public record EdgeScopeConfig(
             "Minimum detection score (objectness x class probability) published.");
     public static final ConfigKey<Float> NMS_IOU = ConfigKey.fraction("detector.nms.iou", 0.45f,
             "IoU above which class-wise NMS suppresses the lower-scoring box.");
+    public static final ConfigKey<String> DETECTOR_VARIANT = new ConfigKey<>("detector.variant",
+            "Detector variant: YOLOX-Nano at an input size, derived from the shipped model on first use.", Variant.DEFAULT.id(), s -> {
+                if (Variant.byId(s).isEmpty()) {
+                    throw new IllegalArgumentException("unknown variant; one of " + Variant.ids());
+                }
+                return s;
+            });
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
             Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
     public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
@@ -84,7 +93,7 @@ public record EdgeScopeConfig(
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -93,7 +102,7 @@ public record EdgeScopeConfig(
                 p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
                 Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
                 p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(COMMIT_INTERVAL_MS), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
-                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
+                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY));
         p.finish();
         return config;
@@ -127,10 +136,15 @@ public record EdgeScopeConfig(
         m.put(MAX_DECODED_PIXELS.name(), Long.toString(maxDecodedPixels));
         m.put(SCORE_THRESHOLD.name(), Float.toString(scoreThreshold));
         m.put(NMS_IOU.name(), Float.toString(nmsIou));
+        m.put(DETECTOR_VARIANT.name(), detectorVariant);
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
         return m;
+    }
+
+    public Variant variant() {
+        return Variant.byId(detectorVariant).orElseThrow();
     }
 
     /** How the detector runs, from the detector.* keys. */

@@ -14,7 +14,8 @@ public final class YoloxDecoder {
 
     /** Strides of YOLOX's three detection levels. */
     public static final int[] STRIDES = {8, 16, 32};
-    private static final int BOX_FIELDS = 5;
+    /** x, y, w, h, objectness before the class scores. */
+    public static final int BOX_FIELDS = 5;
     private static final int OBJECTNESS = 4;
 
     private final int inputSize;
