@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * writes: JSON Lines of {@code Detections} records (frame = sequence + 1, only boxes of the wanted
  * class, with the measured per-frame processing time) or MOTChallenge {@code det.txt}
  * ({@code frame,-1,left,top,width,height,score,-1,-1,-1}; no latencies).
+ *
+ * @param variantId the detector variant that made them (JSON Lines), or the file name
  */
-public record DetectionSet(Map<Integer, List<ScoredBox>> boxes, Map<Integer, Double> latencyMillis) {
+public record DetectionSet(Map<Integer, List<ScoredBox>> boxes, Map<Integer, Double> latencyMillis, String variantId) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MOT_MIN_COLUMNS = 7;
@@ -67,12 +69,13 @@ public record DetectionSet(Map<Integer, List<ScoredBox>> boxes, Map<Integer, Dou
                     Float.parseFloat(f[3].strip()), Float.parseFloat(f[4].strip()), Float.parseFloat(f[5].strip()),
                     Float.parseFloat(f[MOT_SCORE].strip())));
         }
-        return new DetectionSet(boxes, Map.of());
+        return new DetectionSet(boxes, Map.of(), file.getFileName().toString());
     }
 
     static DetectionSet jsonl(List<String> lines, String label, Path file) throws IOException {
         Map<Integer, List<ScoredBox>> boxes = new TreeMap<>();
         Map<Integer, Double> latency = new TreeMap<>();
+        String variant = file.getFileName().toString();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -89,10 +92,13 @@ public record DetectionSet(Map<Integer, List<ScoredBox>> boxes, Map<Integer, Dou
                             (float) b.get("width").asDouble(), (float) b.get("height").asDouble(), (float) b.get("score").asDouble()));
                 }
             }
+            if (record.hasNonNull("variantId")) {
+                variant = record.get("variantId").asText();
+            }
             if (record.has("processingMillis")) {
                 latency.put(frame, record.get("processingMillis").asDouble());
             }
         }
-        return new DetectionSet(boxes, latency);
+        return new DetectionSet(boxes, latency, variant);
     }
 }

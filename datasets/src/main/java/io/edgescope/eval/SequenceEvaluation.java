@@ -44,7 +44,7 @@ public final class SequenceEvaluation {
         }
         RealtimeSimulator.Replay replay = RealtimeSimulator.observed(arrival, finish, period);
         CocoEvaluator evaluator = CocoEvaluator.coco();
-        return new EvaluationReport(sequence.name(), frames.size(), evaluator.evaluate(frames),
+        return new EvaluationReport(sequence.name(), detections.variantId(), frames.size(), evaluator.evaluate(frames),
                 evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames(),
                 sequence.pseudoGroundTruthBy());
     }
@@ -75,7 +75,7 @@ public final class SequenceEvaluation {
         CocoEvaluator evaluator = new CocoEvaluator(buckets);
         ApResult offline = evaluator.evaluate(frames);
         if (!realtime) {
-            return new EvaluationReport(sequence.name(), frames.size(), offline, null, 0, 0, sequence.pseudoGroundTruthBy());
+            return new EvaluationReport(sequence.name(), detections.variantId(), frames.size(), offline, null, 0, 0, sequence.pseudoGroundTruthBy());
         }
         if (sequence.fps() <= 0) {
             throw new IllegalArgumentException("Sequence " + sequence.name() + " has no frame rate for a real-time replay");
@@ -92,7 +92,7 @@ public final class SequenceEvaluation {
         }
         RealtimeSimulator.Replay replay = RealtimeSimulator.replay(arrival, latency, period);
         ApResult shown = evaluator.evaluate(replay.shown(frames));
-        return new EvaluationReport(sequence.name(), frames.size(), offline, shown, replay.droppedFraction(),
+        return new EvaluationReport(sequence.name(), detections.variantId(), frames.size(), offline, shown, replay.droppedFraction(),
                 replay.meanStalenessFrames(), sequence.pseudoGroundTruthBy());
     }
 }

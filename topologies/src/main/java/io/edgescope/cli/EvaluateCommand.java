@@ -40,8 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Where the detections come from. */
     static final class Source {
-        @Option(names = "--detections", required = true, paramLabel = "FILE", description = "Detections: .jsonl from detect, or det.txt (MOT).")
-        Path file;
+        @Option(names = "--detections", required = true, split = ",", paramLabel = "FILE",
+                description = "Detections: .jsonl from detect, or det.txt (MOT); several (comma-separated) compare variants.")
+        List<Path> files;
 
         @Option(names = "--stream", required = true, paramLabel = "ID",
                 description = "Live: this stream's records on the detections topic (the sequence ingested as ID), scored as they were shown.")
@@ -76,12 +77,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MotSequence seq = MotSequence.load(sequence);
+        if (source.files != null && source.files.size() > 1) {
+            return compare(seq);
+        }
         EvaluationReport report;
         DetectionSet dets;
-        if (source.file != null) {
-            dets = DetectionSet.read(source.file, label);
-            report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs,
-                    sizeEdges == null ? AreaRange.COCO : AreaRange.fromSideEdges(sizeEdges));
+        if (source.files != null) {
+            dets = DetectionSet.read(source.files.get(0), label);
+            report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs, buckets());
         } else {
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
@@ -99,9 +102,34 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int compare(MotSequence seq) throws Exception {
+        List<EvaluationReport> reports = new java.util.ArrayList<>();
+        for (Path file : source.files) {
+            reports.add(SequenceEvaluation.evaluate(seq, DetectionSet.read(file, label), realtime, latencyMs, buckets()));
+        }
+        if (json) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = new ObjectMapper().createArrayNode();
+            for (EvaluationReport r : reports) {
+                array.add(new ObjectMapper().readTree(json(r)));
+            }
+            System.out.println(array);
+        } else {
+            reports.forEach(r -> System.out.println(table(r)));
+        }
+        if (reportDir != null) {
+            EvaluationReportWriter.writeComparison(reportDir, reports);
+        }
+        return 0;
+    }
+
+    private List<AreaRange> buckets() {
+        return sizeEdges == null ? AreaRange.COCO : AreaRange.fromSideEdges(sizeEdges);
+    }
+
     static String json(EvaluationReport r) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
+        node.put("variant", r.variant());
         node.put("sequence", r.sequence()).put("ground_truth", r.groundTruthNote()).put("frames", r.frames()).put("ap50", r.offline().ap50()).put("ap", r.offline().ap());
         ObjectNode bySize = node.putObject("ap50_by_size");
         r.offline().ap50BySize().forEach((size, ap) -> {
@@ -120,8 +148,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     static String table(EvaluationReport r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %d frames, %d objects in the truth, %d detections (%s)%n%n", r.sequence(),
-                r.frames(), r.offline().groundTruth(), r.offline().detections(), r.groundTruthNote()));
+        b.append(String.format(Locale.ROOT, "%s, %s: %d frames, %d objects in the truth, %d detections (%s)%n%n", r.sequence(),
+                r.variant(), r.frames(), r.offline().groundTruth(), r.offline().detections(), r.groundTruthNote()));
         b.append("| metric | value |\n|---|---|\n");
         row(b, "AP50", r.offline().ap50());
         row(b, "AP (0.50:0.95)", r.offline().ap());

@@ -37,6 +37,7 @@ record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMill
         Map<Integer, Double> latency = new TreeMap<>();
         Map<Integer, Double> arrival = new TreeMap<>();
         Map<Integer, Double> finish = new TreeMap<>();
+        String variant = streamId;
         try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 Topics.DETECTIONS.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).deserializer())) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
@@ -49,6 +50,7 @@ record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMill
                         continue;
                     }
                     int frame = (int) d.getSequence() + 1;
+                    variant = d.getVariantId();
                     List<ScoredBox> list = new ArrayList<>();
                     for (BoundingBox b : d.getBoxes()) {
                         if (label.equals(b.getLabel())) {
@@ -63,6 +65,6 @@ record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMill
                 }
             }
         }
-        return new TopicDetections(new DetectionSet(boxes, latency), arrival, finish);
+        return new TopicDetections(new DetectionSet(boxes, latency, variant), arrival, finish);
     }
 }

@@ -18,13 +18,17 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Writes an evaluation as {@code report.md} plus PNG charts (AP by size, real-time AP vs fps, latency CDF). */
+/**
+ * Writes an evaluation as {@code report.md} plus PNG charts (AP by size, real-time AP vs fps, latency
+ * CDF), or a comparison of variants with an AP-per-variant chart.
+ */
 public final class EvaluationReportWriter {
 
     static final String MARKDOWN = "report.md";
     static final String AP_BY_SIZE = "ap-by-size.png";
     static final String REALTIME_VS_FPS = "realtime-ap50-vs-fps.png";
     static final String LATENCY_CDF = "latency-cdf.png";
+    static final String AP_PER_VARIANT = "ap-per-variant.png";
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
     private static final double PERCENT = 100.0;
@@ -62,6 +66,46 @@ public final class EvaluationReportWriter {
                 save(latencyCdf(latenciesMillis), dir.resolve(LATENCY_CDF));
                 md.append("\n![Per-frame latency CDF](").append(LATENCY_CDF).append(")\n");
             }
+            Path file = dir.resolve(MARKDOWN);
+            Files.writeString(file, md);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write report to " + dir, e);
+        }
+    }
+
+    /** A comparison of variants on one sequence: a markdown table and an AP-per-variant chart. */
+    public static Path writeComparison(Path dir, List<EvaluationReport> reports) {
+        try {
+            Files.createDirectories(dir);
+            EvaluationReport first = reports.get(0);
+            StringBuilder md = new StringBuilder("# Variants on ").append(first.sequence()).append("\n\n");
+            md.append("Scored against ").append(first.groundTruthNote()).append(".\n\n");
+            md.append("| variant | AP50 | AP | real-time AP50 | dropped (%) |\n|---|---|---|---|---|\n");
+            CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("AP per variant")
+                    .xAxisTitle("variant").yAxisTitle("AP").build();
+            List<String> names = new ArrayList<>();
+            List<Double> ap50 = new ArrayList<>();
+            List<Double> ap = new ArrayList<>();
+            List<Double> realtimeAp50 = new ArrayList<>();
+            for (EvaluationReport r : reports) {
+                names.add(r.variant());
+                ap50.add(r.offline().ap50());
+                ap.add(r.offline().ap());
+                double rt = r.realtime() == null ? Double.NaN : r.realtime().ap50();
+                realtimeAp50.add(Double.isNaN(rt) ? 0 : rt);
+                md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %s | %s |%n", r.variant(), r.offline().ap50(),
+                        r.offline().ap(), r.realtime() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", rt),
+                        r.realtime() == null ? "n/a" : String.format(Locale.ROOT, "%.1f", PERCENT * r.droppedFraction())));
+            }
+            chart.addSeries("AP50", names, ap50);
+            chart.addSeries("AP 0.50:0.95", names, ap);
+            if (first.realtime() != null) {
+                chart.addSeries("real-time AP50", names, realtimeAp50);
+            }
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern(FRACTION_PATTERN);
+            save(chart, dir.resolve(AP_PER_VARIANT));
+            md.append("\n![AP per variant](").append(AP_PER_VARIANT).append(")\n");
             Path file = dir.resolve(MARKDOWN);
             Files.writeString(file, md);
             return file;

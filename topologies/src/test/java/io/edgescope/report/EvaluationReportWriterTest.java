@@ -21,7 +21,7 @@ class EvaluationReportWriterTest {
         Map<String, Double> bySize = new LinkedHashMap<>(Map.of("all", 0.8));
         bySize.put("small", Double.NaN);
         ApResult offline = new ApResult(0.8, 0.4, bySize, bySize, 0.9, 10, 12);
-        EvaluationReport report = new EvaluationReport("Seq", 5, offline, offline, 0.2, 1.5, null);
+        EvaluationReport report = new EvaluationReport("Seq", "v", 5, offline, offline, 0.2, 1.5, null);
         Path md = EvaluationReportWriter.write(dir, report, Map.of(5.0, 0.8, 30.0, 0.5), List.of(12.0, 15.0, 30.0));
 
         String text = Files.readString(md);
@@ -35,9 +35,21 @@ class EvaluationReportWriterTest {
     }
 
     @Test
+    void shouldCompareVariantsInOneChart(@TempDir Path dir) throws Exception {
+        ApResult small = new ApResult(0.6, 0.3, Map.of("all", 0.6), Map.of("all", 0.3), 0.7, 10, 12);
+        ApResult big = new ApResult(0.8, 0.4, Map.of("all", 0.8), Map.of("all", 0.4), 0.9, 10, 12);
+        Path md = EvaluationReportWriter.writeComparison(dir, List.of(
+                new EvaluationReport("Seq", "yolox-nano-320", 5, small, small, 0.0, 0.0, null),
+                new EvaluationReport("Seq", "yolox-nano-640", 5, big, small, 0.5, 2.0, null)));
+        assertThat(Files.readString(md)).contains("| yolox-nano-320 | 0.6000 | 0.3000 | 0.6000 | 0.0 |")
+                .contains("| yolox-nano-640 | 0.8000 | 0.4000 | 0.6000 | 50.0 |").contains("(" + EvaluationReportWriter.AP_PER_VARIANT + ")");
+        assertThat(ImageIO.read(dir.resolve(EvaluationReportWriter.AP_PER_VARIANT).toFile()).getHeight()).isEqualTo(420);
+    }
+
+    @Test
     void shouldLeaveOutTimingChartsWithoutLatencies(@TempDir Path dir) throws Exception {
         ApResult offline = new ApResult(0.8, 0.4, Map.of("all", 0.8), Map.of("all", 0.4), 0.9, 10, 12);
-        Path md = EvaluationReportWriter.write(dir, new EvaluationReport("Seq", 5, offline, null, 0, 0, "yolox-nano-416"), Map.of(), List.of());
+        Path md = EvaluationReportWriter.write(dir, new EvaluationReport("Seq", "v", 5, offline, null, 0, 0, "yolox-nano-416"), Map.of(), List.of());
         assertThat(Files.readString(md)).doesNotContain(EvaluationReportWriter.LATENCY_CDF).doesNotContain("real-time")
                 .contains("PSEUDO ground truth: the boxes of yolox-nano-416");
         assertThat(dir.resolve(EvaluationReportWriter.LATENCY_CDF)).doesNotExist();
