@@ -3,6 +3,7 @@ package io.edgescope.cli;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.variants.Variant;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.PseudoGroundTruth;
 import io.edgescope.image.ImageCodec;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /** Pseudo ground truth for unlabelled video: a detector's confident boxes on every frame. */
 @Command(name = "pseudo-gt", mixinStandardHelpOptions = true,
-        description = "Write an unlabelled video as a MOTChallenge sequence whose ground truth is the detector's own confident "
-                + "boxes (pseudo ground truth, marked as such in seqinfo.ini and in every report).")
+        description = "Write an unlabelled video as a MOTChallenge sequence whose ground truth is the most accurate variant's "
+                + "confident boxes (yolox-nano-640 unless --variant; pseudo ground truth, marked as such in seqinfo.ini and every report).")
 final class PseudoGtCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +42,8 @@ final class PseudoGtCommand implements Callable<Integer> {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
         String source = input.source(assets);
-        try (OnnxYoloxModel model = assets.loadModel(config);
+        Variant variant = common.variant == null ? Variant.MOST_ACCURATE : config.variant();
+        try (OnnxYoloxModel model = assets.loadModel(config, variant);
              Detector detector = model.newDetector();
              FrameSource frames = FrameSources.open(source, config.jpegQuality())) {
             MotSequence seq = PseudoGroundTruth.write(frames, detector, new ImageCodec(config.maxDecodedPixels()), out, label,

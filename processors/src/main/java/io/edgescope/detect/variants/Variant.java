@@ -15,6 +15,12 @@ public record Variant(String id, int inputSize) {
     public static final List<Variant> CATALOGUE = List.of(new Variant(PREFIX + 256, 256), new Variant(PREFIX + 320, 320),
             DEFAULT, new Variant(PREFIX + 512, 512), new Variant(PREFIX + 640, 640));
 
+    /**
+     * The variant with the highest AP (0.50:0.95) on every labelled sequence we have (docs/evaluation.md):
+     * the one whose boxes make pseudo ground truth.
+     */
+    public static final Variant MOST_ACCURATE = CATALOGUE.get(CATALOGUE.size() - 1);
+
     public static Optional<Variant> byId(String id) {
         return CATALOGUE.stream().filter(v -> v.id().equals(id)).findFirst();
     }
