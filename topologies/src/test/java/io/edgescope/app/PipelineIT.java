@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
+import io.edgescope.cli.CliRun;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
 import io.edgescope.image.ImageCodec;
@@ -167,19 +168,10 @@ class PipelineIT {
             new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
                     new FrameIngestor.Options("it-tail", 0.0, false, 2, platform.config().maxFrameBytes()), p -> { });
         }
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        int exit;
-        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = io.edgescope.cli.EdgeScopeCli.commandLine().execute("tail", "detections",
-                    "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(),
-                    "--stream", "it-tail", "--from-beginning", "--max", "2");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRun tail = CliRun.of("tail", "detections", "--bootstrap", platform.bootstrapServers(),
+                "--registry", platform.registryUrl(), "--stream", "it-tail", "--from-beginning", "--max", "2");
+        assertThat(tail.exit()).as(tail.err()).isZero();
+        List<String> lines = tail.out().lines().toList();
         assertThat(lines).hasSize(2);
         com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
         assertThat(first.get("streamId").asText()).isEqualTo("it-tail");
@@ -197,20 +189,10 @@ class PipelineIT {
             new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(sequence.toString(), 90),
                     new FrameIngestor.Options("it-tud", null, false, 0, platform.config().maxFrameBytes()), p -> { });
         }
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        int exit;
-        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = io.edgescope.cli.EdgeScopeCli.commandLine().execute("evaluate", "--gt", sequence.toString(),
-                    "--stream", "it-tud", "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(),
-                    "--idle-seconds", "3", "--json");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).isZero();
-        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(captured.toString(StandardCharsets.UTF_8));
+        CliRun evaluate = CliRun.of("evaluate", "--gt", sequence.toString(), "--stream", "it-tud",
+                "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl(), "--idle-seconds", "3", "--json");
+        assertThat(evaluate.exit()).as(evaluate.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(evaluate.out());
         assertThat(report.get("frames").asInt()).isEqualTo(71);
         assertThat(report.get("dropped_fraction").asDouble()).isZero();
         assertThat(report.get("ap50").asDouble()).isGreaterThan(0.7);

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,17 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluateCommandTest {
 
     private static String run(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            StringWriter err = new StringWriter();
-            int exit = EdgeScopeCli.commandLine().setErr(new PrintWriter(err)).execute(args);
-            assertThat(exit).as(err.toString()).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out();
     }
 
     /** 3 frames at 10 fps, one walker per frame moving 50 px per frame. */
