@@ -2,6 +2,7 @@ package io.edgescope.topics;
 
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
+import io.edgescope.schemas.StreamProfile;
 import io.edgescope.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.List;
@@ -37,11 +38,16 @@ public final class Topics {
             Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DLQ_RETENTION)),
             registry -> Serdes.ByteArray());
 
+    /** Per-stream profiles (compacted, keyed by stream id): which variant each stream runs. */
+    public static final TopicDef<StreamProfile> STREAM_PROFILES = new TopicDef<>(PREFIX + "stream-profiles", 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            registry -> AvroSerdes.serde(registry, StreamProfile.getClassSchema()));
+
     /** Registered schemas (compacted), kept by the embedded registry. */
     public static final String SCHEMAS = PREFIX + "schemas";
 
     /** The topics the pipeline provisions, in creation order. */
-    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ);
+    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
     public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS);

@@ -1,7 +1,6 @@
 package io.edgescope.app;
 
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.DetectorFactory;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DetectionTopology;
 import io.edgescope.topology.FrameLimits;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the detection topology: owns the Kafka Streams instance, its config and threads, and the
- * detectors. Shuts down in order: streams, then detectors, then the model.
+ * variant pool. Shuts down in order: streams, then detectors and models.
  */
 public final class DetectionService implements AutoCloseable {
 
@@ -32,19 +31,19 @@ public final class DetectionService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
-    private final PerThreadDetectors detectors;
-    private final DetectorFactory model;
+    private final VariantPool detectors;
 
-    private DetectionService(KafkaStreams streams, PerThreadDetectors detectors, DetectorFactory model) {
+    private DetectionService(KafkaStreams streams, VariantPool detectors) {
         this.streams = streams;
         this.detectors = detectors;
-        this.model = model;
     }
 
-    /** Starts detection on {@code platform} with {@code model} (taken over: closed with the service). */
-    public static DetectionService start(Platform platform, DetectorFactory model) {
+    /**
+     * Starts detection on {@code platform}; {@code detectors} (taken over: closed with the service)
+     * hold the loaded variants.
+     */
+    public static DetectionService start(Platform platform, VariantPool detectors) {
         EdgeScopeConfig config = platform.config();
-        PerThreadDetectors detectors = new PerThreadDetectors(model);
         Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
                 platform.registry(), detectors, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, platform.bootstrapServers()));
@@ -58,7 +57,7 @@ public final class DetectionService implements AutoCloseable {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        DetectionService service = new DetectionService(streams, detectors, model);
+        DetectionService service = new DetectionService(streams, detectors);
         streams.start();
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -71,8 +70,8 @@ public final class DetectionService implements AutoCloseable {
             service.close();
             throw new KafkaUnavailableException("Interrupted starting detection", e);
         }
-        LOG.info("Detection running: {} -> {} with {} ({} stream threads)", Topics.FRAMES.name(), Topics.DETECTIONS.name(),
-                model.variantId(), config.numStreamThreads());
+        LOG.info("Detection running: {} -> {}, default variant {} ({} stream threads)", Topics.FRAMES.name(),
+                Topics.DETECTIONS.name(), detectors.defaultVariant(), config.numStreamThreads());
         return service;
     }
 
@@ -102,6 +101,5 @@ public final class DetectionService implements AutoCloseable {
     public void close() {
         streams.close(CLOSE_TIMEOUT);
         detectors.close();
-        model.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.edgescope.bench;
 
 import io.edgescope.app.DetectionService;
+import io.edgescope.app.VariantPool;
+import io.edgescope.detect.variants.Variant;
 import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
 import io.edgescope.detect.BgrImage;
@@ -92,7 +94,8 @@ public final class PipelineBenchmark {
         serde(frames, platform, stages);
         Phase pipeline;
         Phase after;
-        try (DetectionService service = DetectionService.start(platform, model)) {
+        VariantPool pool = new VariantPool(v -> model, Variant.byId(model.variantId()).orElseThrow(), 1);
+        try (DetectionService service = DetectionService.start(platform, pool)) {
             pipeline = pipeline(frames, platform, stages);
             after = bare(frames, model, codec, new StageTable(), workers);
         }

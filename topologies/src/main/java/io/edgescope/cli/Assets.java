@@ -1,5 +1,6 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.VariantPool;
 import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
@@ -33,6 +34,11 @@ final class Assets {
     /** The configured variant, derived from the shipped model into the user cache on first use. */
     OnnxYoloxModel loadModel(EdgeScopeConfig config) {
         return loadModel(config, config.variant());
+    }
+
+    /** The variants the detection service runs: the configured default loaded now, others on demand. */
+    VariantPool variantPool(EdgeScopeConfig config) {
+        return new VariantPool(v -> loadModel(config, v), config.variant(), config.maxResidentVariants());
     }
 
     OnnxYoloxModel loadModel(EdgeScopeConfig config, Variant variant) {

@@ -9,7 +9,7 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.demo.DemoRenderer;
 import io.edgescope.demo.DemoSummary;
 import io.edgescope.demo.StreamSnapshot;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.app.VariantPool;
 import io.edgescope.ingest.FrameIngestor;
 import io.edgescope.ingest.IngestProgress;
 import io.edgescope.media.FrameSources;
@@ -57,13 +57,13 @@ final class DemoCommand implements Callable<Integer> {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
         String source = input.source(assets);
-        OnnxYoloxModel model = assets.loadModel(config);
+        VariantPool model = assets.variantPool(config);
         ConsoleProgress progress = ConsoleProgress.forStdout();
         try (ShutdownSignal signal = new ShutdownSignal();
              Platform platform = Platform.start(config);
              DetectionService detection = DetectionService.start(platform, model)) {
             System.out.printf("Kafka at %s, schema registry at %s, detector %s%n", platform.bootstrapServers(),
-                    platform.registryUrl(), model.variantId());
+                    platform.registryUrl(), model.defaultVariant());
             DemoRenderer renderer = DemoRenderer.open(platform, out, Clock.systemUTC());
             Thread renderThread = new Thread(renderer, "demo-renderer");
             renderThread.start();
@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                 renderThread.join();
                 progress.finish();
             }
-            DemoSummary summary = renderer.summary(sent.get().framesSent(), model.variantId(), source);
+            DemoSummary summary = renderer.summary(sent.get().framesSent(), model.defaultVariant(), source);
             renderer.writeContactSheet();
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
             System.out.printf(Locale.ROOT, "%d frames in, %d out, %d boxes, %d dead letters, %.1f fps, latency p50 %.0f ms p99 %.0f ms%n",

@@ -3,7 +3,7 @@ package io.edgescope.cli;
 import io.edgescope.app.DetectionService;
 import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.app.VariantPool;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +20,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
-        OnnxYoloxModel model = new Assets(common.models()).loadModel(config);
+        VariantPool model = new Assets(common.models()).variantPool(config);
         try (ShutdownSignal signal = new ShutdownSignal();
              Platform platform = Platform.start(config);
              DetectionService detection = DetectionService.start(platform, model)) {
             System.out.printf("Detecting with %s. Kafka at %s, schema registry at %s. Ctrl-C stops.%n",
-                    model.variantId(), platform.bootstrapServers(), platform.registryUrl());
+                    model.defaultVariant(), platform.bootstrapServers(), platform.registryUrl());
             try {
                 Thread.currentThread().join();
             } catch (InterruptedException e) {

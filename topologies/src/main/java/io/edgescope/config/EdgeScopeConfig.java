@@ -31,6 +31,7 @@ public record EdgeScopeConfig(
         float scoreThreshold,
         float nmsIou,
         String detectorVariant,
+        int maxResidentVariants,
         int detectorThreads,
         boolean detectorSpinning,
         int jpegQuality) {
@@ -40,6 +41,7 @@ public record EdgeScopeConfig(
     private static final int DEFAULT_REGISTRY_PORT = 8081;
     private static final int DEFAULT_PARTITIONS = 4;
     private static final int DEFAULT_COMMIT_MS = 100;
+    private static final int DEFAULT_RESIDENT_VARIANTS = 3;
     private static final int DEFAULT_MAX_FRAME_BYTES = 4 * MIB;
     private static final long DEFAULT_MAX_PIXELS = 3840L * 2160L;
     private static final int DEFAULT_JPEG_QUALITY = 90;
@@ -83,6 +85,8 @@ public record EdgeScopeConfig(
                 }
                 return s;
             });
+    public static final ConfigKey<Integer> MAX_RESIDENT_VARIANTS = ConfigKey.positiveInt("variants.max.resident",
+            DEFAULT_RESIDENT_VARIANTS, "Detector variants kept loaded at once; beyond it the least recently used is unloaded.");
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
             Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
     public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
@@ -93,7 +97,7 @@ public record EdgeScopeConfig(
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, MAX_RESIDENT_VARIANTS, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -102,7 +106,8 @@ public record EdgeScopeConfig(
                 p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
                 Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
                 p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(COMMIT_INTERVAL_MS), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
-                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
+                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(MAX_RESIDENT_VARIANTS),
+                p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY));
         p.finish();
         return config;
@@ -137,6 +142,7 @@ public record EdgeScopeConfig(
         m.put(SCORE_THRESHOLD.name(), Float.toString(scoreThreshold));
         m.put(NMS_IOU.name(), Float.toString(nmsIou));
         m.put(DETECTOR_VARIANT.name(), detectorVariant);
+        m.put(MAX_RESIDENT_VARIANTS.name(), Integer.toString(maxResidentVariants));
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));

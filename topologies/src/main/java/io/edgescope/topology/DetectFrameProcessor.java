@@ -7,7 +7,13 @@ import io.edgescope.image.ImageCodec;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import java.nio.ByteBuffer;
+import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantPolicy;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -24,9 +30,10 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     private final DetectorProvider detectors;
     private final FrameLimits limits;
     private final Clock clock;
+    private final Map<String, String> lastVariant = new HashMap<>();
     private FixedKeyProcessorContext<String, Detections> context;
     private ImageCodec codec;
-    private Detector detector;
+    private ReadOnlyKeyValueStore<String, StreamProfile> profiles;
 
     DetectFrameProcessor(DetectorProvider detectors, FrameLimits limits, Clock clock) {
         this.detectors = detectors;
@@ -38,7 +45,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     public void init(FixedKeyProcessorContext<String, Detections> context) {
         this.context = context;
         this.codec = new ImageCodec(limits.maxDecodedPixels());
-        this.detector = detectors.forCurrentThread();
+        this.profiles = context.getStateStore(DetectionTopology.PROFILE_STORE);
     }
 
     @Override
@@ -56,10 +63,31 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         byte[] bytes = new byte[image.remaining()];
         image.duplicate().get(bytes);
         BgrImage decoded = codec.decode(bytes);
+        Detector detector = detectorFor(frame.getStreamId());
         DetectionResult result = detector.detect(decoded);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
         context.forward(record.withValue(out));
+    }
+
+    /**
+     * The stream's profiled variant when it is loaded; while it loads, the variant the stream ran
+     * last (or the default), so a switch never waits for a model load.
+     */
+    private Detector detectorFor(String streamId) {
+        StreamProfile profile = profiles.get(streamId);
+        String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
+                ? profile.getVariantId() : detectors.defaultVariant();
+        Optional<Detector> detector = detectors.forCurrentThread(wanted);
+        if (detector.isEmpty()) {
+            detectors.prepare(wanted);
+            String fallback = lastVariant.getOrDefault(streamId, detectors.defaultVariant());
+            detector = detectors.forCurrentThread(fallback).or(() -> detectors.forCurrentThread(detectors.defaultVariant()));
+        }
+        Detector chosen = detector.orElseThrow(() -> new IllegalStateException("default variant "
+                + detectors.defaultVariant() + " is not loaded"));
+        lastVariant.put(streamId, chosen.variantId());
+        return chosen;
     }
 }

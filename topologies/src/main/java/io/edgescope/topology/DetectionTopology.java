@@ -8,12 +8,16 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The detection topology.
  *
  * <pre>
- *   edgescope.frames ──► frames-source ──► detect-objects ──► detections-sink ──► edgescope.detections
+ *   edgescope.stream-profiles ──► profiles-source ──► update-profiles ──► stream-profiles-store (global)
+ *                                                                                   │ variant per stream
+ *   edgescope.frames ──► frames-source ──► detect-objects ◄─────────────────────────┘
+ *                            │                    │ ──► detections-sink ──► edgescope.detections
  *                            │ (unreadable)       │ (corrupt, oversize, failed)
  *                            └────────────────────┴──► edgescope.frames.dlq  (built-in DLQ, KIP-1034)
  * </pre>
@@ -26,12 +30,20 @@ public final class DetectionTopology {
     public static final String SOURCE = "frames-source";
     public static final String DETECT = "detect-objects";
     public static final String SINK = "detections-sink";
+    public static final String PROFILES_SOURCE = "profiles-source";
+    public static final String PROFILE_UPDATER = "update-profiles";
+    public static final String PROFILE_STORE = "stream-profiles-store";
 
     private DetectionTopology() {
     }
 
     public static Topology build(FrameLimits limits, SchemaRegistryClient registry, DetectorProvider detectors, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
+                        Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
+                Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(),
+                        Topics.STREAM_PROFILES.valueSerde(registry)).withName(PROFILES_SOURCE),
+                () -> new ProfileUpdater(detectors));
         builder.stream(Topics.FRAMES.name(), Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
                         .withName(SOURCE))
                 .processValues(() -> new DetectFrameProcessor(detectors, limits, clock), Named.as(DETECT))

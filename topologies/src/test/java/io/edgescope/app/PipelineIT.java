@@ -8,6 +8,8 @@ import io.edgescope.assets.SharedFolder;
 import io.edgescope.cli.CliRun;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameIngestor;
 import io.edgescope.media.FrameSources;
@@ -63,9 +65,10 @@ class PipelineIT {
                 EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
                 EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
         platform = Platform.start(config);
-        OnnxYoloxModel model = OnnxYoloxModel.load(SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
-                config.detectorSettings());
-        detection = DetectionService.start(platform, model);
+        Path base = SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName());
+        VariantPool pool = new VariantPool(v -> OnnxYoloxModel.load(VariantFiles.materialize(base, v, workDir.resolve("variants")),
+                config.detectorSettings()), Variant.DEFAULT, 2);
+        detection = DetectionService.start(platform, pool);
     }
 
     @AfterAll
@@ -198,6 +201,46 @@ class PipelineIT {
         assertThat(report.get("ap50").asDouble()).isGreaterThan(0.7);
         assertThat(report.get("realtime_ap50").asDouble()).isLessThanOrEqualTo(report.get("ap50").asDouble());
         assertThat(report.get("mean_staleness_frames").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void shouldSwitchAStreamsVariantMidRunWithoutLosingFrames() throws Exception {
+        String stream = "it-switch";
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        List<Detections> received = new ArrayList<>();
+        int sent = 0;
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer());
+             KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
+             io.edgescope.media.FrameSource source = FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY)) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            for (; sent < 3; sent++) {
+                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, io.edgescope.ingest.FrameRecords.of(stream, sent,
+                        java.time.Instant.now(), source.next().orElseThrow(), "it"))).get();
+            }
+            CliRun set = CliRun.of("profile", "set", stream, "--variant", "yolox-nano-320", "--bootstrap", platform.bootstrapServers(),
+                    "--registry", platform.registryUrl());
+            assertThat(set.exit()).as(set.err()).isZero();
+            long deadline = System.currentTimeMillis() + WAIT.toMillis();
+            while (received.stream().noneMatch(d -> d.getVariantId().equals("yolox-nano-320")) && System.currentTimeMillis() < deadline) {
+                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, io.edgescope.ingest.FrameRecords.of(stream, sent++,
+                        java.time.Instant.now(), source.next().orElseThrow(), "it"))).get();
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keepIfIn(List.of(stream), r.value(), received));
+            }
+            int expected = sent;
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(List.of(stream), r.value(), received));
+                return received.size() >= expected;
+            });
+        }
+        assertThat(received).hasSize(sent);
+        assertThat(received).extracting(Detections::getSequence).isEqualTo(java.util.stream.LongStream.range(0, sent).boxed().toList());
+        List<String> variants = received.stream().map(Detections::getVariantId).toList();
+        assertThat(variants.get(0)).isEqualTo("yolox-nano-416");
+        assertThat(variants.get(variants.size() - 1)).isEqualTo("yolox-nano-320");
+        int firstNew = variants.indexOf("yolox-nano-320");
+        assertThat(variants.subList(firstNew, variants.size())).containsOnly("yolox-nano-320");
     }
 
     /** Other tests publish on the same topic: keep only this test's streams. */

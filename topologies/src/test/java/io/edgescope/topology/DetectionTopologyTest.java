@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edgescope.registry.SchemaStore;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
+import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,12 +40,13 @@ class DetectionTopologyTest {
     @TempDir
     Path stateDir;
     private final SchemaStore registry = SchemaStore.inMemory();
-    private final FakeDetector detector = new FakeDetector();
+    private final FakeDetectors detectors = new FakeDetectors();
     private TopologyTestDriver driver;
     private TestInputTopic<String, Frame> frames;
     private TestInputTopic<String, byte[]> rawFrames;
     private TestOutputTopic<String, Detections> detections;
     private TestOutputTopic<byte[], byte[]> deadLetters;
+    private TestInputTopic<String, StreamProfile> profiles;
 
     @BeforeEach
     void start() {
@@ -54,8 +57,11 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS), registry,
-                () -> detector, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+                detectors, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        profiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
+                Topics.STREAM_PROFILES.valueSerde(registry).serializer());
         frames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
                 Topics.FRAMES.valueSerde(registry).serializer());
         rawFrames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(), new ByteArraySerializer());
@@ -81,7 +87,7 @@ class DetectionTopologyTest {
         assertThat(out).extracting(TestRecord::key).containsOnly("cam-1");
         assertThat(out).extracting(r -> r.value().getSequence()).containsExactly(0L, 1L, 2L);
         Detections first = out.get(0).value();
-        assertThat(first.getVariantId()).isEqualTo(FakeDetector.VARIANT);
+        assertThat(first.getVariantId()).isEqualTo(FakeDetectors.DEFAULT);
         assertThat(first.getFrameWidth()).isEqualTo(TestFrames.WIDTH);
         assertThat(first.getBoxes()).hasSize(1);
         assertThat(first.getBoxes().get(0).getWidth()).isEqualTo(TestFrames.WIDTH / 2f);
@@ -113,7 +119,7 @@ class DetectionTopologyTest {
         assertThat(dead).hasSize(2);
         assertThat(header(dead.get(0).headers(), "__streams.errors.message")).contains("empty image");
         assertThat(header(dead.get(1).headers(), "__streams.errors.message")).contains("over max.frame.bytes");
-        assertThat(detector.calls).hasValue(0);
+        assertThat(detectors.calls()).isZero();
     }
 
     @Test
@@ -130,9 +136,53 @@ class DetectionTopologyTest {
 
     @Test
     void shouldNameEveryOperator() {
-        String description = DetectionTopology.build(new FrameLimits(1, 1), registry, () -> detector, Clock.systemUTC())
+        String description = DetectionTopology.build(new FrameLimits(1, 1), registry, detectors, Clock.systemUTC())
                 .describe().toString();
         assertThat(description).doesNotContain("KSTREAM-").contains(DetectionTopology.DETECT);
+    }
+
+    @Test
+    void shouldSwitchVariantAtTheFirstFrameAfterTheProfileChange() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+        frames.pipeInput("cam-2", TestFrames.frame("cam-2", 0, jpeg));
+        profiles.pipeInput("cam-1", profile("cam-1", "yolox-nano-320"));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 1, jpeg));
+        frames.pipeInput("cam-2", TestFrames.frame("cam-2", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(d -> d.getStreamId() + "#" + d.getSequence() + "=" + d.getVariantId())
+                .containsExactly("cam-1#0=yolox-nano-416", "cam-2#0=yolox-nano-416", "cam-1#1=yolox-nano-320",
+                        "cam-2#1=yolox-nano-416");
+    }
+
+    @Test
+    void shouldKeepTheLastVariantUntilTheNewOneIsLoaded() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        detectors.holdLoads = true;
+        profiles.pipeInput("cam-1", profile("cam-1", "yolox-nano-640"));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+        detectors.finishLoads();
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
+                .containsExactly("yolox-nano-416", "yolox-nano-640");
+        assertThat(detectors.requested).contains("yolox-nano-640");
+    }
+
+    @Test
+    void shouldRefuseAProfileWithAnUnknownVariantAndKeepTheLastGoodOne() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        profiles.pipeInput("cam-1", profile("cam-1", "yolox-nano-320"));
+        profiles.pipeInput("cam-1", profile("cam-1", "resnet-9000"));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+
+        // the global thread has no producer, so Kafka Streams logs the refused profile instead of dead-lettering it
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId).containsExactly("yolox-nano-320");
+    }
+
+    private static StreamProfile profile(String stream, String variant) {
+        return StreamProfile.newBuilder().setStreamId(stream).setPolicy(VariantPolicy.FIXED).setVariantId(variant)
+                .setUpdatedAt(Instant.ofEpochMilli(1)).build();
     }
 
     private static String header(Headers headers, String name) {

@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A detector that reports one person box covering the image's left half and counts its calls. */
 final class FakeDetector implements Detector {
 
-    static final String VARIANT = "fake-1";
     final AtomicInteger calls = new AtomicInteger();
+    private final String variant;
+
+    FakeDetector(String variant) {
+        this.variant = variant;
+    }
 
     @Override
     public String variantId() {
-        return VARIANT;
+        return variant;
     }
 
     @Override

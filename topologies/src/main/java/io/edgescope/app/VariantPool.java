@@ -1,0 +1,198 @@
+package io.edgescope.app;
+
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.DetectionResult;
+import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.topology.DetectorProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loaded detector variants: at most {@code maxResident} models in memory, least recently used
+ * evicted first (never the default), each loaded and warmed up on a background thread, and one
+ * detector (predictor) per stream thread and variant. A detector whose variant was evicted while
+ * in use answers with the default variant instead, so no frame is lost to an eviction.
+ */
+public final class VariantPool implements DetectorProvider, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VariantPool.class);
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private final Function<Variant, DetectorFactory> loader;
+    private final Variant defaultVariant;
+    private final int maxResident;
+    private final ExecutorService loads = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "variant-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LinkedHashMap<String, Resident> resident = new LinkedHashMap<>(16, 0.75f, true);
+    private final Set<String> loading = new HashSet<>();
+
+    /** A loaded model, its per-thread detectors, and the lock that keeps eviction from closing a detector mid-frame. */
+    private static final class Resident {
+        final DetectorFactory factory;
+        final Map<Thread, Detector> perThread = new ConcurrentHashMap<>();
+        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        volatile boolean closed;
+
+        Resident(DetectorFactory factory) {
+            this.factory = factory;
+        }
+    }
+
+    /** Loads the default variant now (so it is always there) and returns the pool. */
+    public VariantPool(Function<Variant, DetectorFactory> loader, Variant defaultVariant, int maxResident) {
+        if (maxResident < 1) {
+            throw new IllegalArgumentException("at least one variant must fit, got " + maxResident);
+        }
+        this.loader = loader;
+        this.defaultVariant = defaultVariant;
+        this.maxResident = maxResident;
+        resident.put(defaultVariant.id(), new Resident(loader.apply(defaultVariant)));
+    }
+
+    @Override
+    public String defaultVariant() {
+        return defaultVariant.id();
+    }
+
+    @Override
+    public boolean knows(String variantId) {
+        return Variant.byId(variantId).isPresent();
+    }
+
+    @Override
+    public Optional<Detector> forCurrentThread(String variantId) {
+        Resident r;
+        synchronized (this) {
+            r = resident.get(variantId);
+        }
+        if (r == null) {
+            return Optional.empty();
+        }
+        Detector inner = r.perThread.computeIfAbsent(Thread.currentThread(), t -> r.factory.newDetector());
+        return Optional.of(new Guarded(inner, r));
+    }
+
+    @Override
+    public synchronized void prepare(String variantId) {
+        if (resident.containsKey(variantId) || loading.contains(variantId)) {
+            return;
+        }
+        Variant variant = Variant.byId(variantId).orElseThrow(() -> new IllegalArgumentException("unknown variant " + variantId));
+        loading.add(variantId);
+        loads.submit(() -> load(variant));
+    }
+
+    /** The ids of the variants loaded now, least recently used first. */
+    public synchronized List<String> residentIds() {
+        return new ArrayList<>(resident.keySet());
+    }
+
+    private void load(Variant variant) {
+        DetectorFactory factory;
+        try {
+            long started = System.nanoTime();
+            factory = loader.apply(variant);
+            LOG.info("Variant {} loaded and warmed up in {} ms", variant.id(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            LOG.error("Variant {} failed to load; streams keep their current variant: {}", variant.id(), e.getMessage());
+            synchronized (this) {
+                loading.remove(variant.id());
+            }
+            return;
+        }
+        List<Resident> evicted = new ArrayList<>();
+        synchronized (this) {
+            loading.remove(variant.id());
+            resident.put(variant.id(), new Resident(factory));
+            var it = resident.entrySet().iterator();
+            while (resident.size() > maxResident && it.hasNext()) {
+                Map.Entry<String, Resident> eldest = it.next();
+                if (!eldest.getKey().equals(defaultVariant.id()) && !eldest.getKey().equals(variant.id())) {
+                    evicted.add(eldest.getValue());
+                    LOG.info("Variant {} evicted (budget {} resident variants)", eldest.getKey(), maxResident);
+                    it.remove();
+                }
+            }
+        }
+        evicted.forEach(VariantPool::release);
+    }
+
+    private static void release(Resident r) {
+        r.lock.writeLock().lock();
+        try {
+            r.closed = true;
+            r.perThread.values().forEach(Detector::close);
+            r.factory.close();
+        } finally {
+            r.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        loads.shutdownNow();
+        try {
+            loads.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Resident> all;
+        synchronized (this) {
+            all = new ArrayList<>(resident.values());
+            resident.clear();
+        }
+        all.forEach(VariantPool::release);
+    }
+
+    /** A detector that runs under its variant's read lock and falls back to the default variant if it was evicted. */
+    private final class Guarded implements Detector {
+        private final Detector inner;
+        private final Resident owner;
+
+        Guarded(Detector inner, Resident owner) {
+            this.inner = inner;
+            this.owner = owner;
+        }
+
+        @Override
+        public String variantId() {
+            return inner.variantId();
+        }
+
+        @Override
+        public DetectionResult detect(BgrImage image) {
+            owner.lock.readLock().lock();
+            try {
+                if (!owner.closed) {
+                    return inner.detect(image);
+                }
+            } finally {
+                owner.lock.readLock().unlock();
+            }
+            return forCurrentThread(defaultVariant.id()).orElseThrow().detect(image);
+        }
+
+        @Override
+        public void close() {
+            // the pool owns the detectors
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.edgescope.cli;
+
+import io.edgescope.app.KafkaClientSettings;
+import io.edgescope.app.Platform;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.registry.SchemaRegistryClient;
+import io.edgescope.registry.SchemaRegistryClients;
+import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Per-stream profiles in the compacted stream-profiles topic. */
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Set, show and list per-stream profiles (which variant a stream runs).",
+        subcommands = {ProfileCommand.Set.class, ProfileCommand.Get.class, ProfileCommand.ListProfiles.class})
+final class ProfileCommand {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    /** All profiles, latest per stream, read from the start of the compacted topic to its end. */
+    static Map<String, StreamProfile> readAll(EdgeScopeConfig config) {
+        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        Map<String, StreamProfile> out = new TreeMap<>();
+        try (KafkaConsumer<String, StreamProfile> consumer = new KafkaConsumer<>(
+                KafkaClientSettings.consumer(config.bootstrapServers(), config), new StringDeserializer(),
+                Topics.STREAM_PROFILES.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STREAM_PROFILES.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, StreamProfile> r : consumer.poll(POLL)) {
+                    if (r.value() == null) {
+                        out.remove(r.key());
+                    } else {
+                        out.put(r.key(), r.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code profile set STREAM --variant ID | --roma}. */
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Set a stream's variant policy; takes effect at its next frame.")
+    static final class Set implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "STREAM")
+        String stream;
+
+        @Option(names = "--roma", description = "Let ROMA choose the variant at runtime (instead of --variant ID).")
+        boolean roma;
+
+        @Override
+        public Integer call() throws Exception {
+            String variant = common.variant;
+            if (roma == (variant != null)) {
+                throw new IllegalArgumentException("Give either --variant ID or --roma");
+            }
+            if (variant != null && Variant.byId(variant).isEmpty()) {
+                throw new IllegalArgumentException("Unknown variant '" + variant + "'; one of " + Variant.ids());
+            }
+            EdgeScopeConfig config = common.clientConfig();
+            Platform.checkReachable(config.bootstrapServers());
+            StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
+                    .setPolicy(roma ? VariantPolicy.ROMA : VariantPolicy.FIXED)
+                    .setVariantId(variant).setUpdatedAt(Instant.now()).build();
+            try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(
+                    KafkaClientSettings.producer(config.bootstrapServers(), config), new StringSerializer(),
+                    Topics.STREAM_PROFILES.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
+                producer.send(new ProducerRecord<>(Topics.STREAM_PROFILES.name(), stream, profile)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+            System.out.println(RecordJson.line(profile));
+            return 0;
+        }
+    }
+
+    /** {@code profile get STREAM}. */
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a stream's profile (none: it runs the default variant).")
+    static final class Get implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "STREAM")
+        String stream;
+
+        @Override
+        public Integer call() {
+            EdgeScopeConfig config = common.clientConfig();
+            Platform.checkReachable(config.bootstrapServers());
+            StreamProfile profile = readAll(config).get(stream);
+            System.out.println(profile == null ? "{\"streamId\":\"" + stream + "\",\"profile\":null,\"variantId\":\""
+                    + config.detectorVariant() + "\"}" : RecordJson.line(profile));
+            return 0;
+        }
+    }
+
+    /** {@code profile list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every stream's profile as JSON lines.")
+    static final class ListProfiles implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            EdgeScopeConfig config = common.clientConfig();
+            Platform.checkReachable(config.bootstrapServers());
+            readAll(config).values().forEach(p -> System.out.println(RecordJson.line(p)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.edgescope.topology;
+
+/** A stream profile that cannot be applied; it is logged and skipped, and the stream keeps its last good profile. */
+public class InvalidProfileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidProfileException(String message) {
+        super(message);
+    }
+}
