@@ -45,7 +45,7 @@ public final class DetectionService implements AutoCloseable {
     public static DetectionService start(Platform platform, VariantPool detectors) {
         EdgeScopeConfig config = platform.config();
         Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
-                platform.registry(), detectors, Clock.systemUTC());
+                config.rules(), platform.registry(), detectors, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, platform.bootstrapServers()));
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {

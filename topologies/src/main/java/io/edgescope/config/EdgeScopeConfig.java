@@ -2,6 +2,7 @@ package io.edgescope.config;
 
 import io.edgescope.detect.onnx.DetectorSettings;
 import io.edgescope.detect.variants.Variant;
+import io.edgescope.topology.VariantRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public record EdgeScopeConfig(
         float scoreThreshold,
         float nmsIou,
         String detectorVariant,
+        String variantRules,
         int maxResidentVariants,
         int detectorThreads,
         boolean detectorSpinning,
@@ -85,6 +87,12 @@ public record EdgeScopeConfig(
                 }
                 return s;
             });
+    public static final ConfigKey<String> VARIANT_RULES = new ConfigKey<>("variant.rules",
+            "Default variants by stream id, glob=variant,... (first match wins; a stream's profile overrides): e.g. site-a-*=yolox-nano-320.",
+            "", s -> {
+                VariantRules.parse(s, id -> Variant.byId(id).isPresent());
+                return s;
+            });
     public static final ConfigKey<Integer> MAX_RESIDENT_VARIANTS = ConfigKey.positiveInt("variants.max.resident",
             DEFAULT_RESIDENT_VARIANTS, "Detector variants kept loaded at once; beyond it the least recently used is unloaded.");
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
@@ -97,7 +105,7 @@ public record EdgeScopeConfig(
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, MAX_RESIDENT_VARIANTS, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -106,7 +114,7 @@ public record EdgeScopeConfig(
                 p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
                 Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
                 p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(COMMIT_INTERVAL_MS), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
-                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(MAX_RESIDENT_VARIANTS),
+                p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(VARIANT_RULES), p.get(MAX_RESIDENT_VARIANTS),
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY));
         p.finish();
@@ -142,11 +150,17 @@ public record EdgeScopeConfig(
         m.put(SCORE_THRESHOLD.name(), Float.toString(scoreThreshold));
         m.put(NMS_IOU.name(), Float.toString(nmsIou));
         m.put(DETECTOR_VARIANT.name(), detectorVariant);
+        m.put(VARIANT_RULES.name(), variantRules);
         m.put(MAX_RESIDENT_VARIANTS.name(), Integer.toString(maxResidentVariants));
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
         return m;
+    }
+
+    /** The default-variant rules by stream id. */
+    public VariantRules rules() {
+        return VariantRules.parse(variantRules, id -> Variant.byId(id).isPresent());
     }
 
     public Variant variant() {

@@ -28,6 +28,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final DetectorProvider detectors;
+    private final VariantRules rules;
     private final FrameLimits limits;
     private final Clock clock;
     private final Map<String, String> lastVariant = new HashMap<>();
@@ -35,8 +36,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     private ImageCodec codec;
     private ReadOnlyKeyValueStore<String, StreamProfile> profiles;
 
-    DetectFrameProcessor(DetectorProvider detectors, FrameLimits limits, Clock clock) {
+    DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, Clock clock) {
         this.detectors = detectors;
+        this.rules = rules;
         this.limits = limits;
         this.clock = clock;
     }
@@ -72,13 +74,13 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     }
 
     /**
-     * The stream's profiled variant when it is loaded; while it loads, the variant the stream ran
+     * The stream's profiled variant (else the first matching rule's, else the default) when it is loaded; while it loads, the variant the stream ran
      * last (or the default), so a switch never waits for a model load.
      */
     private Detector detectorFor(String streamId) {
         StreamProfile profile = profiles.get(streamId);
         String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
-                ? profile.getVariantId() : detectors.defaultVariant();
+                ? profile.getVariantId() : rules.variantFor(streamId).orElse(detectors.defaultVariant());
         Optional<Detector> detector = detectors.forCurrentThread(wanted);
         if (detector.isEmpty()) {
             detectors.prepare(wanted);

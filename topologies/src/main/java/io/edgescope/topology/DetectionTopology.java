@@ -38,6 +38,12 @@ public final class DetectionTopology {
     }
 
     public static Topology build(FrameLimits limits, SchemaRegistryClient registry, DetectorProvider detectors, Clock clock) {
+        return build(limits, VariantRules.none(), registry, detectors, clock);
+    }
+
+    /** As {@link #build(FrameLimits, SchemaRegistryClient, DetectorProvider, Clock)}, with default variants by stream-id rules. */
+    public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
+                                 Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
@@ -46,7 +52,7 @@ public final class DetectionTopology {
                 () -> new ProfileUpdater(detectors));
         builder.stream(Topics.FRAMES.name(), Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
                         .withName(SOURCE))
-                .processValues(() -> new DetectFrameProcessor(detectors, limits, clock), Named.as(DETECT))
+                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, clock), Named.as(DETECT))
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),
                         Topics.DETECTIONS.valueSerde(registry)).withName(SINK));
         return builder.build();

@@ -58,8 +58,9 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS), registry,
-                detectors, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS),
+                VariantRules.parse("lobby-*=yolox-nano-256", detectors::knows), registry, detectors, Clock.fixed(NOW, ZoneOffset.UTC)),
+                props);
         profiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
                 Topics.STREAM_PROFILES.valueSerde(registry).serializer());
         frames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
@@ -153,6 +154,18 @@ class DetectionTopologyTest {
         assertThat(detections.readValuesToList()).extracting(d -> d.getStreamId() + "#" + d.getSequence() + "=" + d.getVariantId())
                 .containsExactly("cam-1#0=yolox-nano-416", "cam-2#0=yolox-nano-416", "cam-1#1=yolox-nano-320",
                         "cam-2#1=yolox-nano-416");
+    }
+
+    @Test
+    void shouldTakeTheDefaultVariantFromStreamRulesUntilAProfileOverridesIt() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        detectors.prepare("yolox-nano-256");
+        frames.pipeInput("lobby-1", TestFrames.frame("lobby-1", 0, jpeg));
+        profiles.pipeInput("lobby-1", profile("lobby-1", "yolox-nano-320"));
+        frames.pipeInput("lobby-1", TestFrames.frame("lobby-1", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
+                .containsExactly("yolox-nano-256", "yolox-nano-320");
     }
 
     @Test
