@@ -25,8 +25,75 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table from one run.",
-        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Broker.class})
+        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Broker.class, BenchCommand.Switch.class})
 final class BenchCommand {
+
+    /** Variant switch overhead: resident pool vs close-and-reload. */
+    @Command(name = "switch", mixinStandardHelpOptions = true,
+            description = "Switch overhead between variants (request to first frame processed) with resident variants vs "
+                    + "close-and-reload, frames a camera loses meanwhile, and memory per resident variant.")
+    static final class Switch implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--variants", split = ",", defaultValue = "yolox-nano-320,yolox-nano-416,yolox-nano-640",
+                description = "Variants to switch between (default: ${DEFAULT-VALUE}).")
+        List<String> variants;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Switches to each variant (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--fps", defaultValue = "10", description = "Camera rate for counting lost frames (default: ${DEFAULT-VALUE}).")
+        double fps;
+
+        @Option(names = "--json", description = "Print one JSON object instead of the table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            EdgeScopeConfig config = common.config();
+            Assets assets = new Assets(common.models());
+            List<io.edgescope.detect.variants.Variant> chosen = new ArrayList<>();
+            for (String id : variants) {
+                chosen.add(io.edgescope.detect.variants.Variant.byId(id).orElseThrow(
+                        () -> new IllegalArgumentException("Unknown variant " + id)));
+            }
+            io.edgescope.detect.BgrImage frame;
+            try (FrameSource clip = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
+                frame = new io.edgescope.image.ImageCodec(config.maxDecodedPixels()).decode(clip.next().orElseThrow().image());
+            }
+            io.edgescope.bench.SwitchBenchmark.Result r = io.edgescope.bench.SwitchBenchmark.run(
+                    v -> assets.loadModel(config, v), chosen, frame, rounds, fps);
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                System.out.println(mapper.writeValueAsString(mapper.createObjectNode()
+                        .put("resident_switch_ms", r.residentSwitchMillis()).put("reload_switch_ms", r.reloadSwitchMillis())
+                        .put("steady_frame_ms", r.steadyFrameMillis()).put("resident_overhead_ms", r.residentOverheadMillis())
+                        .put("reload_overhead_ms", r.reloadOverheadMillis()).put("overhead_ratio", r.overheadRatio()).put("frames_dropped", r.framesDroppedResident())
+                        .put("frames_dropped_reload", r.framesDroppedReload()).put("rss_per_variant_mb", r.rssPerVariantMib())));
+            } else {
+                System.out.printf(Locale.ROOT, """
+                        Medians of %d switches between %s.
+
+                        | measure                                    | value     |
+                        |--------------------------------------------|-----------|
+                        | frame without a switch (ms)                | %9.1f |
+                        | resident: switch to first frame done (ms)  | %9.1f |
+                        | reload: switch to first frame done (ms)    | %9.1f |
+                        | resident switch overhead (ms)              | %9.1f |
+                        | reload switch overhead (ms)                | %9.1f |
+                        | overhead ratio reload / resident           | %9.1f |
+                        | frames lost at %4.0f fps, resident           | %9d |
+                        | frames lost at %4.0f fps, reload             | %9d |
+                        | RSS per resident variant (MiB)             | %9.0f |
+                        """, r.switches(), String.join(", ", variants), r.steadyFrameMillis(), r.residentSwitchMillis(),
+                        r.reloadSwitchMillis(), r.residentOverheadMillis(), r.reloadOverheadMillis(), r.overheadRatio(), fps,
+                        r.framesDroppedResident(), fps, r.framesDroppedReload(), r.rssPerVariantMib());
+            }
+            return 0;
+        }
+    }
 
     /** Startup time and memory of the embedded broker. */
     @Command(name = "broker", mixinStandardHelpOptions = true,
