@@ -3,6 +3,7 @@ package io.edgescope.topics;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantInfo;
 import io.edgescope.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.List;
@@ -43,11 +44,16 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             registry -> AvroSerdes.serde(registry, StreamProfile.getClassSchema()));
 
+    /** The variant catalogue with measured latency (compacted, keyed by variant id). */
+    public static final TopicDef<VariantInfo> VARIANTS = new TopicDef<>(PREFIX + "variants", 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            registry -> AvroSerdes.serde(registry, VariantInfo.getClassSchema()));
+
     /** Registered schemas (compacted), kept by the embedded registry. */
     public static final String SCHEMAS = PREFIX + "schemas";
 
     /** The topics the pipeline provisions, in creation order. */
-    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES);
+    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES, VARIANTS);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
     public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS);

@@ -1,6 +1,19 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.KafkaClientSettings;
+import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.CocoLabels;
+import io.edgescope.registry.SchemaRegistryClients;
+import io.edgescope.schemas.VariantInfo;
+import io.edgescope.topics.Topics;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.onnx.OnnxYoloxModel;
@@ -27,12 +40,16 @@ final class VariantsCommand implements Callable<Integer> {
     private static final double NANOS_PER_MILLI = 1_000_000.0;
     private static final double MEDIAN = 50;
     private static final double P99 = 99;
+    private static final int SHA_SHOWN = 16;
 
     @Mixin
     CommonOptions common;
 
     @Option(names = "--runs", defaultValue = "30", paramLabel = "N", description = "Timed inferences per variant (default: ${DEFAULT-VALUE}).")
     int runs;
+
+    @Option(names = "--publish", description = "Also publish the catalogue with these measurements to the edgescope.variants topic.")
+    boolean publish;
 
     @Override
     public Integer call() throws Exception {
@@ -45,11 +62,14 @@ final class VariantsCommand implements Callable<Integer> {
         }
         System.out.println("| variant | input | sha256 (first 16) | median ms | p99 ms |");
         System.out.println("|---|---|---|---|---|");
+        List<VariantInfo> measured = new ArrayList<>();
         for (Variant variant : Variant.CATALOGUE) {
             LatencyRecorder latency = new LatencyRecorder();
             String sha;
+            String fullSha;
             try (OnnxYoloxModel model = assets.loadModel(config, variant); Detector detector = model.newDetector()) {
-                sha = VariantFiles.sha256(Files.readAllBytes(model.path())).substring(0, 16);
+                fullSha = VariantFiles.sha256(Files.readAllBytes(model.path()));
+                sha = fullSha.substring(0, SHA_SHOWN);
                 for (int i = 0; i < WARMUP_RUNS + runs; i++) {
                     long t0 = System.nanoTime();
                     detector.detect(frame);
@@ -60,6 +80,22 @@ final class VariantsCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "| %s | %dx%d | %s | %.1f | %.1f |%n", variant.id(), variant.inputSize(), variant.inputSize(),
                     sha, latency.percentile(MEDIAN), latency.percentile(P99));
+            measured.add(VariantInfo.newBuilder().setVariantId(variant.id()).setInputSize(variant.inputSize())
+                    .setClasses(CocoLabels.names().size()).setSha256(fullSha)
+                    .setLatencyMedianMillis((float) latency.percentile(MEDIAN)).setLatencyP99Millis((float) latency.percentile(P99))
+                    .setHost(InetAddress.getLocalHost().getHostName()).setMeasuredAt(Instant.now()).build());
+        }
+        if (publish) {
+            EdgeScopeConfig client = common.clientConfig();
+            Platform.checkReachable(client.bootstrapServers());
+            try (KafkaProducer<String, VariantInfo> producer = new KafkaProducer<>(
+                    KafkaClientSettings.producer(client.bootstrapServers(), client), new StringSerializer(),
+                    Topics.VARIANTS.valueSerde(SchemaRegistryClients.forUrl(client.schemaRegistryUrl())).serializer())) {
+                for (VariantInfo info : measured) {
+                    producer.send(new ProducerRecord<>(Topics.VARIANTS.name(), info.getVariantId(), info)).get();
+                }
+            }
+            System.out.printf("Published %d variants to %s%n", measured.size(), Topics.VARIANTS.name());
         }
         return 0;
     }
