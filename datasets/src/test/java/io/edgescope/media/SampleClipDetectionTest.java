@@ -8,7 +8,8 @@ import io.edgescope.detect.CocoLabels;
 import io.edgescope.detect.Detection;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.onnx.DetectorSettings;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.ModelFamily;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.image.ImageCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ class SampleClipDetectionTest {
         Path shared = SharedFolder.find().orElseThrow();
         Path clip = shared.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName());
         ImageCodec codec = new ImageCodec(10_000_000L);
-        try (OnnxYoloxModel model = OnnxYoloxModel.load(shared.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
-                new DetectorSettings(0.3f, 0.45f, 2, false));
+        try (OnnxDetectorModel model = OnnxDetectorModel.load(shared.resolve("models").resolve(Asset.YOLOX_NANO.fileName()),
+                ModelFamily.YOLOX, new DetectorSettings(0.3f, 0.45f, 2, false));
              Detector detector = model.newDetector();
              FrameSource source = FrameSources.open(clip.toString(), 95)) {
             for (int index = 0; index <= 40; index++) {

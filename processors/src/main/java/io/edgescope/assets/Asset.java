@@ -17,6 +17,11 @@ public record Asset(String fileName, String folder, URI upstream, String descrip
             URI.create("https://github.com/Megvii-BaseDetection/YOLOX/releases/download/0.1.1rc0/yolox_nano.onnx"),
             "YOLOX-Nano ONNX model");
 
+    /** FastestDet COCO detector, ONNX, from the upstream repository's example (BSD-3-Clause). */
+    public static final Asset FASTESTDET = new Asset("FastestDet.onnx", "models",
+            URI.create("https://github.com/dog-qiuqiu/FastestDet/raw/main/example/onnx-runtime/FastestDet.onnx"),
+            "FastestDet ONNX model");
+
     /** Pedestrian sample clip from OpenCV's sample data (BSD-3-Clause). */
     public static final Asset SAMPLE_CLIP = new Asset("vtest.avi", "samples",
             URI.create("https://raw.githubusercontent.com/opencv/opencv/4.x/samples/data/vtest.avi"),

@@ -8,7 +8,8 @@ package io.edgescope.detect;
  * @param resizedWidth width of the resized image inside the square
  * @param resizedHeight height of the resized image inside the square
  */
-public record Letterbox(int sourceWidth, int sourceHeight, int target, double scale, int resizedWidth, int resizedHeight) {
+public record Letterbox(int sourceWidth, int sourceHeight, int target, double scale, int resizedWidth, int resizedHeight)
+        implements InputMapping {
 
     /** Pad value used by YOLOX training (grey). */
     public static final int PAD_VALUE = 114;
@@ -24,6 +25,7 @@ public record Letterbox(int sourceWidth, int sourceHeight, int target, double sc
     }
 
     /** Maps a box in letterboxed pixels to original pixels, clipped to the original image. */
+    @Override
     public Detection toSource(Detection d) {
         float x1 = clip((float) (d.x() / scale), sourceWidth);
         float y1 = clip((float) (d.y() / scale), sourceHeight);

@@ -7,7 +7,8 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.detect.onnx.DetectorSettings;
 import io.edgescope.detect.onnx.ModelLoadException;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.ModelFamily;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.image.ImageCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real YOLOX-Nano model on real, labelled frames (PETS09-S2L1 from ../shared/datasets). */
-class OnnxYoloxModelTest {
+class OnnxDetectorModelTest {
 
     private static final float MATCH_IOU = 0.5f;
     private static final float CONFIDENT = 0.5f;
@@ -29,13 +30,13 @@ class OnnxYoloxModelTest {
     private static final double MIN_PRECISION = 0.6;
     private static final long MAX_PIXELS = 10_000_000L;
     private static Path shared;
-    private static OnnxYoloxModel model;
+    private static OnnxDetectorModel model;
 
     @BeforeAll
     static void loadModel() {
         shared = SharedFolder.find().orElseThrow(() -> new IllegalStateException("../shared is required for this test"));
-        model = OnnxYoloxModel.load(shared.resolve(Asset.YOLOX_NANO.folder()).resolve(Asset.YOLOX_NANO.fileName()),
-                new DetectorSettings(0.3f, 0.45f, 2, false));
+        model = OnnxDetectorModel.load(shared.resolve(Asset.YOLOX_NANO.folder()).resolve(Asset.YOLOX_NANO.fileName()),
+                ModelFamily.YOLOX, new DetectorSettings(0.3f, 0.45f, 2, false));
     }
 
     @AfterAll
@@ -74,7 +75,7 @@ class OnnxYoloxModelTest {
 
     @Test
     void shouldFailClearlyWhenTheModelFileIsMissing(@TempDir Path dir) {
-        assertThatThrownBy(() -> OnnxYoloxModel.load(dir.resolve("nope.onnx"), DetectorSettings.defaults()))
+        assertThatThrownBy(() -> OnnxDetectorModel.load(dir.resolve("nope.onnx"), ModelFamily.YOLOX, DetectorSettings.defaults()))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("Model file not found");
     }
@@ -83,7 +84,7 @@ class OnnxYoloxModelTest {
     void shouldFailClearlyWhenTheModelFileIsCorrupt(@TempDir Path dir) throws IOException {
         Path corrupt = dir.resolve("corrupt.onnx");
         Files.write(corrupt, "this is not an onnx model".getBytes());
-        assertThatThrownBy(() -> OnnxYoloxModel.load(corrupt, DetectorSettings.defaults()))
+        assertThatThrownBy(() -> OnnxDetectorModel.load(corrupt, ModelFamily.YOLOX, DetectorSettings.defaults()))
                 .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("not a valid ONNX model");
     }

@@ -5,7 +5,7 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.media.FrameSource;
@@ -27,12 +27,13 @@ final class Assets {
         this.resolver = AssetResolver.forProcess(modelsDir, bar);
     }
 
-    Path model(EdgeScopeConfig config) {
-        return resolver.resolve(Asset.YOLOX_NANO, p -> OnnxYoloxModel.load(p, config.detectorSettings()).close());
+    /** The shipped model file of {@code variant}'s architecture, found or downloaded and checked to load. */
+    Path model(EdgeScopeConfig config, Variant variant) {
+        return resolver.resolve(variant.asset(), p -> OnnxDetectorModel.load(p, variant.family(), config.detectorSettings()).close());
     }
 
     /** The configured variant, derived from the shipped model into the user cache on first use. */
-    OnnxYoloxModel loadModel(EdgeScopeConfig config) {
+    OnnxDetectorModel loadModel(EdgeScopeConfig config) {
         return loadModel(config, config.variant());
     }
 
@@ -41,9 +42,10 @@ final class Assets {
         return new VariantPool(v -> loadModel(config, v), config.variant(), config.maxResidentVariants());
     }
 
-    OnnxYoloxModel loadModel(EdgeScopeConfig config, Variant variant) {
-        Path file = VariantFiles.materialize(model(config), variant, AssetResolver.userCacheDir().resolve(VARIANTS_FOLDER));
-        return OnnxYoloxModel.load(file, config.detectorSettings());
+    OnnxDetectorModel loadModel(EdgeScopeConfig config, Variant variant) {
+        Path file = VariantFiles.materialize(model(config, variant.derived() ? Variant.DEFAULT : variant), variant,
+                AssetResolver.userCacheDir().resolve(VARIANTS_FOLDER));
+        return OnnxDetectorModel.load(file, variant.family(), config.detectorSettings());
     }
 
     Path sampleClip() {

@@ -4,7 +4,7 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
@@ -68,7 +68,7 @@ final class DetectCommand implements Callable<Integer> {
         ImageCodec codec = new ImageCodec(config.maxDecodedPixels());
         ConsoleProgress progress = ConsoleProgress.forStdout();
         long count = 0;
-        try (OnnxYoloxModel model = assets.loadModel(config);
+        try (OnnxDetectorModel model = assets.loadModel(config);
              Detector detector = model.newDetector();
              FrameSource frameSource = FrameSources.open(source, config.jpegQuality());
              BufferedWriter writer = Files.newBufferedWriter(out)) {

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detector;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.image.ImageCodec;
@@ -67,7 +67,7 @@ final class VariantsCommand implements Callable<Integer> {
             LatencyRecorder latency = new LatencyRecorder();
             String sha;
             String fullSha;
-            try (OnnxYoloxModel model = assets.loadModel(config, variant); Detector detector = model.newDetector()) {
+            try (OnnxDetectorModel model = assets.loadModel(config, variant); Detector detector = model.newDetector()) {
                 fullSha = VariantFiles.sha256(Files.readAllBytes(model.path()));
                 sha = fullSha.substring(0, SHA_SHOWN);
                 for (int i = 0; i < WARMUP_RUNS + runs; i++) {

@@ -7,7 +7,7 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.cli.CliRun;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.image.ImageCodec;
@@ -66,8 +66,8 @@ class PipelineIT {
                 EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
         platform = Platform.start(config);
         Path base = SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName());
-        VariantPool pool = new VariantPool(v -> OnnxYoloxModel.load(VariantFiles.materialize(base, v, workDir.resolve("variants")),
-                config.detectorSettings()), Variant.DEFAULT, 2);
+        VariantPool pool = new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(base, v, workDir.resolve("variants")),
+                v.family(), config.detectorSettings()), Variant.DEFAULT, 2);
         detection = DetectionService.start(platform, pool);
     }
 

@@ -1,19 +1,39 @@
 package io.edgescope.detect.variants;
 
+import io.edgescope.assets.Asset;
+import io.edgescope.detect.onnx.ModelFamily;
 import java.util.List;
 import java.util.Optional;
 
-/** A detector variant of the catalogue: YOLOX-Nano at one input size, derived from the shipped model. */
-public record Variant(String id, int inputSize) {
+/**
+ * A detector variant of the catalogue: an architecture at one input size. YOLOX-Nano sizes other
+ * than the shipped one are derived from it; FastestDet runs as shipped.
+ */
+public record Variant(String id, ModelFamily family, int inputSize) {
 
-    public static final String PREFIX = "yolox-nano-";
-    /** The size of the shipped model: its variant needs no derivation. */
+    /** The size of the shipped YOLOX-Nano model: its variant needs no derivation. */
     public static final int NATIVE_SIZE = 416;
-    public static final Variant DEFAULT = new Variant(PREFIX + NATIVE_SIZE, NATIVE_SIZE);
+    private static final int FASTESTDET_SIZE = 352;
+    public static final Variant DEFAULT = yolox(NATIVE_SIZE);
 
-    /** Every variant EdgeScope offers, fastest first. */
-    public static final List<Variant> CATALOGUE = List.of(new Variant(PREFIX + 256, 256), new Variant(PREFIX + 320, 320),
-            DEFAULT, new Variant(PREFIX + 512, 512), new Variant(PREFIX + 640, 640));
+    /** Every variant EdgeScope offers: a different, lighter architecture first, then YOLOX-Nano by size. */
+    public static final List<Variant> CATALOGUE = List.of(
+            new Variant(ModelFamily.FASTESTDET.variantId(FASTESTDET_SIZE), ModelFamily.FASTESTDET, FASTESTDET_SIZE),
+            yolox(256), yolox(320), DEFAULT, yolox(512), yolox(640));
+
+    private static Variant yolox(int size) {
+        return new Variant(ModelFamily.YOLOX.variantId(size), ModelFamily.YOLOX, size);
+    }
+
+    /** The shipped model file this variant runs or is derived from. */
+    public Asset asset() {
+        return family == ModelFamily.FASTESTDET ? Asset.FASTESTDET : Asset.YOLOX_NANO;
+    }
+
+    /** Whether the model file must be derived from the shipped one (a YOLOX size other than 416). */
+    public boolean derived() {
+        return family == ModelFamily.YOLOX && inputSize != NATIVE_SIZE;
+    }
 
     /**
      * The variant with the highest AP (0.50:0.95) on every labelled sequence we have (docs/evaluation.md):

@@ -19,9 +19,9 @@ public final class VariantFiles {
     private VariantFiles() {
     }
 
-    /** The model file for {@code variant}: the base model itself at its native size, else a derived copy in {@code cacheDir}. */
+    /** The model file for {@code variant}: the shipped model itself, else a copy derived from it in {@code cacheDir}. */
     public static Path materialize(Path baseModel, Variant variant, Path cacheDir) {
-        if (variant.inputSize() == Variant.NATIVE_SIZE) {
+        if (!variant.derived()) {
             return baseModel;
         }
         try {

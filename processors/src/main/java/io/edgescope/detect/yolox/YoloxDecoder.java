@@ -1,6 +1,7 @@
 package io.edgescope.detect.yolox;
 
 import io.edgescope.detect.Detection;
+import io.edgescope.detect.OutputDecoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * class scores...} with objectness and class scores already sigmoid-activated. Boxes come out in
  * the pixels of the (letterboxed) network input.
  */
-public final class YoloxDecoder {
+public final class YoloxDecoder implements OutputDecoder {
 
     /** Strides of YOLOX's three detection levels. */
     public static final int[] STRIDES = {8, 16, 32};
@@ -43,6 +44,7 @@ public final class YoloxDecoder {
     }
 
     /** Candidates whose score (objectness x best class score) reaches the threshold, before NMS. */
+    @Override
     public List<Detection> decode(float[] output) {
         int width = rowWidth();
         int expected = rowCount(inputSize) * width;

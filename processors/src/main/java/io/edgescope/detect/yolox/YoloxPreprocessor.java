@@ -2,6 +2,7 @@ package io.edgescope.detect.yolox;
 
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Letterbox;
+import io.edgescope.detect.Preprocessor;
 import io.edgescope.image.Mats;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -11,7 +12,7 @@ import org.opencv.imgproc.Imgproc;
  * YOLOX input: letterbox to the top-left of a square (pad 114), BGR order, values 0-255 as float,
  * planar CHW, no mean/std normalisation.
  */
-public final class YoloxPreprocessor {
+public final class YoloxPreprocessor implements Preprocessor {
 
     private final int inputSize;
 
@@ -20,6 +21,7 @@ public final class YoloxPreprocessor {
     }
 
     /** Fills {@code tensor} (length 3 x size x size) and returns the letterbox used. */
+    @Override
     public Letterbox preprocess(BgrImage image, float[] tensor) {
         Letterbox box = Letterbox.of(image.width(), image.height(), inputSize);
         byte[] resized = resize(image, box);
@@ -39,6 +41,7 @@ public final class YoloxPreprocessor {
     }
 
     /** Number of floats in one input tensor. */
+    @Override
     public int tensorLength() {
         return BgrImage.CHANNELS * inputSize * inputSize;
     }

@@ -9,7 +9,8 @@ import io.edgescope.detect.CocoLabels;
 import io.edgescope.detect.Detection;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.onnx.DetectorSettings;
-import io.edgescope.detect.onnx.OnnxYoloxModel;
+import io.edgescope.detect.onnx.ModelFamily;
+import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.image.ImageCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +37,13 @@ class VariantFilesTest {
             Path file = VariantFiles.materialize(BASE, variant, cache);
             assertThat(file.getParent()).isEqualTo(cache);
             assertThat(VariantFiles.materialize(BASE, variant, cache)).isEqualTo(file);
-            try (OnnxYoloxModel model = OnnxYoloxModel.load(file, new DetectorSettings(0.3f, 0.45f, 2, false));
+            try (OnnxDetectorModel model = OnnxDetectorModel.load(file, ModelFamily.YOLOX, new DetectorSettings(0.3f, 0.45f, 2, false));
                  Detector detector = model.newDetector()) {
                 assertThat(model.inputSize()).isEqualTo(size);
                 assertThat(model.variantId()).isEqualTo(variant.id());
                 List<Detection> people = detector.detect(frame).detections().stream()
                         .filter(d -> d.classId() == CocoLabels.PERSON && d.score() >= 0.5f).toList();
-                // frame 1 of PETS09-S2L1 has 3 labelled walkers (see OnnxYoloxModelTest)
+                // frame 1 of PETS09-S2L1 has 3 labelled walkers (see OnnxDetectorModelTest)
                 assertThat(people).as("people at %d", size).hasSizeBetween(2, 5);
             }
         }

@@ -11,9 +11,7 @@ import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import io.edgescope.detect.BgrImage;
-import io.edgescope.detect.CocoLabels;
 import io.edgescope.detect.DetectorFactory;
-import io.edgescope.detect.yolox.YoloxDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +19,13 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * A YOLOX ONNX model loaded once through DJL's ONNX Runtime engine; hands out one
- * {@link OnnxYoloxDetector} (its own predictor) per thread. Checks at load that the model has a
- * square {@code [1,3,S,S]} input and the YOLOX output size for S.
+ * An ONNX detector model loaded once through DJL's ONNX Runtime engine; hands out one
+ * {@link OnnxDetector} (its own predictor) per thread. Checks at load that the model has a square
+ * {@code [1,3,S,S]} input and, with a warm-up inference, the output its family expects for S.
  */
-public final class OnnxYoloxModel implements DetectorFactory {
+public final class OnnxDetectorModel implements DetectorFactory {
 
     static final String ENGINE = "OnnxRuntime";
-    private static final String VARIANT_PREFIX = "yolox-nano-";
     private static final int INPUT_RANK = 4;
     private static final int CHANNEL_DIM = 1;
     private static final int HEIGHT_DIM = 2;
@@ -44,10 +41,12 @@ public final class OnnxYoloxModel implements DetectorFactory {
     private final Model model;
     private final OrtSession.SessionOptions sessionOptions;
     private final int inputSize;
+    private final ModelFamily family;
     private final DetectorSettings settings;
 
-    private OnnxYoloxModel(Path path, Model model, OrtSession.SessionOptions sessionOptions, int inputSize,
-                           DetectorSettings settings) {
+    private OnnxDetectorModel(Path path, Model model, OrtSession.SessionOptions sessionOptions, int inputSize,
+                              ModelFamily family, DetectorSettings settings) {
+        this.family = family;
         this.path = path;
         this.model = model;
         this.sessionOptions = sessionOptions;
@@ -56,7 +55,7 @@ public final class OnnxYoloxModel implements DetectorFactory {
     }
 
     /** Loads and validates the model at {@code path}; throws {@link ModelLoadException} with the reason. */
-    public static OnnxYoloxModel load(Path path, DetectorSettings settings) {
+    public static OnnxDetectorModel load(Path path, ModelFamily family, DetectorSettings settings) {
         if (!Files.isRegularFile(path)) {
             throw new ModelLoadException("Model file not found: " + path);
         }
@@ -69,9 +68,9 @@ public final class OnnxYoloxModel implements DetectorFactory {
             sessionOptions.close();
             throw e;
         }
-        OnnxYoloxModel loaded = new OnnxYoloxModel(path, model, sessionOptions, inputSize, settings);
+        OnnxDetectorModel loaded = new OnnxDetectorModel(path, model, sessionOptions, inputSize, family, settings);
         try {
-            loaded.newDetector().close(); // one warm-up inference: proves the model runs and has YOLOX's output size
+            loaded.newDetector().close(); // one warm-up inference: proves the model runs and has its family's output size
         } catch (RuntimeException e) {
             loaded.close();
             throw e;
@@ -89,21 +88,21 @@ public final class OnnxYoloxModel implements DetectorFactory {
 
     @Override
     public String variantId() {
-        return VARIANT_PREFIX + inputSize;
+        return family.variantId(inputSize);
     }
 
     /** A new detector with its own predictor, warmed up with one inference and checked for output size. */
     @Override
-    public OnnxYoloxDetector newDetector() {
+    public OnnxDetector newDetector() {
         Predictor<float[], float[]> predictor = model.newPredictor(
                 new FloatTensorTranslator(new Shape(1, BgrImage.CHANNELS, inputSize, inputSize)));
-        YoloxDecoder decoder = new YoloxDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold());
-        OnnxYoloxDetector detector = new OnnxYoloxDetector(variantId(), inputSize, predictor, decoder, settings.nmsIou());
+        OnnxDetector detector = new OnnxDetector(variantId(), family.preprocessor(inputSize), predictor,
+                family.decoder(inputSize, settings), settings.nmsIou());
         try {
             detector.detect(new BgrImage(WARMUP_SIDE, WARMUP_SIDE, new byte[WARMUP_SIDE * WARMUP_SIDE * BgrImage.CHANNELS]));
         } catch (IllegalArgumentException e) {
             detector.close();
-            throw new ModelLoadException("Model " + path + " is not a YOLOX COCO detector: " + e.getMessage(), e);
+            throw new ModelLoadException("Model " + path + " is not a " + family + " COCO detector: " + e.getMessage(), e);
         }
         return detector;
     }

@@ -6,30 +6,30 @@ import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detection;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
-import io.edgescope.detect.Letterbox;
+import io.edgescope.detect.InputMapping;
+import io.edgescope.detect.OutputDecoder;
+import io.edgescope.detect.Preprocessor;
 import io.edgescope.detect.Nms;
 import io.edgescope.detect.StageTimings;
-import io.edgescope.detect.yolox.YoloxDecoder;
-import io.edgescope.detect.yolox.YoloxPreprocessor;
 import java.util.List;
 
-/** The ONNX Runtime adapter of the {@link Detector} port for YOLOX: one predictor, one thread. */
-public final class OnnxYoloxDetector implements Detector {
+/** The ONNX Runtime adapter of the {@link Detector} port: preprocess, one predictor (one thread), decode, class-wise NMS. */
+public final class OnnxDetector implements Detector {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final String variantId;
     private final Predictor<float[], float[]> predictor;
-    private final YoloxPreprocessor preprocessor;
-    private final YoloxDecoder decoder;
+    private final Preprocessor preprocessor;
+    private final OutputDecoder decoder;
     private final float nmsIou;
     private final float[] tensor;
 
-    OnnxYoloxDetector(String variantId, int inputSize, Predictor<float[], float[]> predictor, YoloxDecoder decoder,
-                      float nmsIou) {
+    OnnxDetector(String variantId, Preprocessor preprocessor, Predictor<float[], float[]> predictor, OutputDecoder decoder,
+                 float nmsIou) {
         this.variantId = variantId;
         this.predictor = predictor;
-        this.preprocessor = new YoloxPreprocessor(inputSize);
+        this.preprocessor = preprocessor;
         this.decoder = decoder;
         this.nmsIou = nmsIou;
         this.tensor = new float[preprocessor.tensorLength()];
@@ -43,7 +43,7 @@ public final class OnnxYoloxDetector implements Detector {
     @Override
     public DetectionResult detect(BgrImage image) {
         long t0 = System.nanoTime();
-        Letterbox box = preprocessor.preprocess(image, tensor);
+        InputMapping box = preprocessor.preprocess(image, tensor);
         long t1 = System.nanoTime();
         float[] output;
         try {
