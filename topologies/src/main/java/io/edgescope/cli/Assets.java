@@ -5,6 +5,8 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
 import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.detect.hog.HogPeopleModel;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
@@ -29,11 +31,12 @@ final class Assets {
 
     /** The shipped model file of {@code variant}'s architecture, found or downloaded and checked to load. */
     Path model(EdgeScopeConfig config, Variant variant) {
-        return resolver.resolve(variant.asset(), p -> OnnxDetectorModel.load(p, variant.family(), config.detectorSettings()).close());
+        Asset asset = variant.asset().orElseThrow(() -> new IllegalArgumentException(variant.id() + " has no model file"));
+        return resolver.resolve(asset, p -> OnnxDetectorModel.load(p, variant.family(), config.detectorSettings()).close());
     }
 
     /** The configured variant, derived from the shipped model into the user cache on first use. */
-    OnnxDetectorModel loadModel(EdgeScopeConfig config) {
+    DetectorFactory loadModel(EdgeScopeConfig config) {
         return loadModel(config, config.variant());
     }
 
@@ -42,7 +45,10 @@ final class Assets {
         return new VariantPool(v -> loadModel(config, v), config.variant(), config.maxResidentVariants());
     }
 
-    OnnxDetectorModel loadModel(EdgeScopeConfig config, Variant variant) {
+    DetectorFactory loadModel(EdgeScopeConfig config, Variant variant) {
+        if (!variant.family().runsOnnx()) {
+            return new HogPeopleModel(config.detectorSettings());
+        }
         Path file = VariantFiles.materialize(model(config, variant.derived() ? Variant.DEFAULT : variant), variant,
                 AssetResolver.userCacheDir().resolve(VARIANTS_FOLDER));
         return OnnxDetectorModel.load(file, variant.family(), config.detectorSettings());

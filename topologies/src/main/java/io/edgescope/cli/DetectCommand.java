@@ -4,6 +4,7 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameRecords;
@@ -68,7 +69,7 @@ final class DetectCommand implements Callable<Integer> {
         ImageCodec codec = new ImageCodec(config.maxDecodedPixels());
         ConsoleProgress progress = ConsoleProgress.forStdout();
         long count = 0;
-        try (OnnxDetectorModel model = assets.loadModel(config);
+        try (DetectorFactory model = assets.loadModel(config);
              Detector detector = model.newDetector();
              FrameSource frameSource = FrameSources.open(source, config.jpegQuality());
              BufferedWriter writer = Files.newBufferedWriter(out)) {

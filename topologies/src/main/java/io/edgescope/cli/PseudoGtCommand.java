@@ -2,6 +2,7 @@ package io.edgescope.cli;
 
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.eval.MotSequence;
@@ -43,7 +44,7 @@ final class PseudoGtCommand implements Callable<Integer> {
         Assets assets = new Assets(common.models());
         String source = input.source(assets);
         Variant variant = common.variant == null ? Variant.MOST_ACCURATE : config.variant();
-        try (OnnxDetectorModel model = assets.loadModel(config, variant);
+        try (DetectorFactory model = assets.loadModel(config, variant);
              Detector detector = model.newDetector();
              FrameSource frames = FrameSources.open(source, config.jpegQuality())) {
             MotSequence seq = PseudoGroundTruth.write(frames, detector, new ImageCodec(config.maxDecodedPixels()), out, label,

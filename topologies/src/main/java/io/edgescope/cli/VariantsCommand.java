@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
@@ -41,6 +42,8 @@ final class VariantsCommand implements Callable<Integer> {
     private static final double MEDIAN = 50;
     private static final double P99 = 99;
     private static final int SHA_SHOWN = 16;
+    /** What the sha256 column says for a detector with no model file (HOG's SVM ships inside OpenCV). */
+    private static final String BUILT_IN = "opencv-built-in";
 
     @Mixin
     CommonOptions common;
@@ -67,9 +70,9 @@ final class VariantsCommand implements Callable<Integer> {
             LatencyRecorder latency = new LatencyRecorder();
             String sha;
             String fullSha;
-            try (OnnxDetectorModel model = assets.loadModel(config, variant); Detector detector = model.newDetector()) {
-                fullSha = VariantFiles.sha256(Files.readAllBytes(model.path()));
-                sha = fullSha.substring(0, SHA_SHOWN);
+            try (DetectorFactory model = assets.loadModel(config, variant); Detector detector = model.newDetector()) {
+                fullSha = model instanceof OnnxDetectorModel onnx ? VariantFiles.sha256(Files.readAllBytes(onnx.path())) : BUILT_IN;
+                sha = fullSha.substring(0, Math.min(SHA_SHOWN, fullSha.length()));
                 for (int i = 0; i < WARMUP_RUNS + runs; i++) {
                     long t0 = System.nanoTime();
                     detector.detect(frame);
@@ -78,8 +81,9 @@ final class VariantsCommand implements Callable<Integer> {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "| %s | %dx%d | %s | %.1f | %.1f |%n", variant.id(), variant.inputSize(), variant.inputSize(),
-                    sha, latency.percentile(MEDIAN), latency.percentile(P99));
+            String input = variant.family().runsOnnx() ? variant.inputSize() + "x" + variant.inputSize() : variant.inputSize() + " wide";
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f |%n", variant.id(), input, sha, latency.percentile(MEDIAN),
+                    latency.percentile(P99));
             measured.add(VariantInfo.newBuilder().setVariantId(variant.id()).setInputSize(variant.inputSize())
                     .setClasses(CocoLabels.names().size()).setSha256(fullSha)
                     .setLatencyMedianMillis((float) latency.percentile(MEDIAN)).setLatencyP99Millis((float) latency.percentile(P99))

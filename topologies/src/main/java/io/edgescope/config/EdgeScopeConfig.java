@@ -81,7 +81,7 @@ public record EdgeScopeConfig(
     public static final ConfigKey<Float> NMS_IOU = ConfigKey.fraction("detector.nms.iou", 0.45f,
             "IoU above which class-wise NMS suppresses the lower-scoring box.");
     public static final ConfigKey<String> DETECTOR_VARIANT = new ConfigKey<>("detector.variant",
-            "Detector variant (see edgescope variants): fastestdet-352, or YOLOX-Nano at an input size derived from the shipped model on first use.",
+            "Detector variant (see edgescope variants): hog-480, fastestdet-352, or YOLOX-Nano at an input size derived from the shipped model on first use.",
             Variant.DEFAULT.id(), s -> {
                 if (Variant.byId(s).isEmpty()) {
                     throw new IllegalArgumentException("unknown variant; one of " + Variant.ids());

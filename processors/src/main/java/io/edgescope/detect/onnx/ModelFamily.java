@@ -8,7 +8,7 @@ import io.edgescope.detect.fastestdet.FastestDetPreprocessor;
 import io.edgescope.detect.yolox.YoloxDecoder;
 import io.edgescope.detect.yolox.YoloxPreprocessor;
 
-/** A detector architecture: how its input is prepared and its output decoded, and how its variants are named. */
+/** A detector architecture: how its variants are named, and for ONNX ones how input is prepared and output decoded. */
 public enum ModelFamily {
 
     /** YOLOX (letterbox, BGR 0-255, three-stride anchor-free head). */
@@ -35,12 +35,35 @@ public enum ModelFamily {
         public OutputDecoder decoder(int inputSize, DetectorSettings settings) {
             return new FastestDetDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold());
         }
+    },
+
+    /** OpenCV's HOG people detector: no neural network, no ONNX model (input size = working width). */
+    HOG("hog-") {
+        @Override
+        public Preprocessor preprocessor(int inputSize) {
+            throw new UnsupportedOperationException("HOG does not run through ONNX Runtime");
+        }
+
+        @Override
+        public OutputDecoder decoder(int inputSize, DetectorSettings settings) {
+            throw new UnsupportedOperationException("HOG does not run through ONNX Runtime");
+        }
+
+        @Override
+        public boolean runsOnnx() {
+            return false;
+        }
     };
 
     private final String prefix;
 
     ModelFamily(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Whether variants of this family are ONNX models run by ONNX Runtime. */
+    public boolean runsOnnx() {
+        return true;
     }
 
     public String variantId(int inputSize) {

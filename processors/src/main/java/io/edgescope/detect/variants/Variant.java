@@ -1,6 +1,7 @@
 package io.edgescope.detect.variants;
 
 import io.edgescope.assets.Asset;
+import io.edgescope.detect.hog.HogPeopleDetector;
 import io.edgescope.detect.onnx.ModelFamily;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,9 @@ public record Variant(String id, ModelFamily family, int inputSize) {
     private static final int FASTESTDET_SIZE = 352;
     public static final Variant DEFAULT = yolox(NATIVE_SIZE);
 
-    /** Every variant EdgeScope offers: a different, lighter architecture first, then YOLOX-Nano by size. */
+    /** Every variant EdgeScope offers: the classical baseline, a lighter architecture, then YOLOX-Nano by size. */
     public static final List<Variant> CATALOGUE = List.of(
+            new Variant(HogPeopleDetector.VARIANT_ID, ModelFamily.HOG, HogPeopleDetector.WORK_WIDTH),
             new Variant(ModelFamily.FASTESTDET.variantId(FASTESTDET_SIZE), ModelFamily.FASTESTDET, FASTESTDET_SIZE),
             yolox(256), yolox(320), DEFAULT, yolox(512), yolox(640));
 
@@ -25,9 +27,13 @@ public record Variant(String id, ModelFamily family, int inputSize) {
         return new Variant(ModelFamily.YOLOX.variantId(size), ModelFamily.YOLOX, size);
     }
 
-    /** The shipped model file this variant runs or is derived from. */
-    public Asset asset() {
-        return family == ModelFamily.FASTESTDET ? Asset.FASTESTDET : Asset.YOLOX_NANO;
+    /** The shipped model file this variant runs or is derived from; none for HOG (built into OpenCV). */
+    public Optional<Asset> asset() {
+        return switch (family) {
+            case FASTESTDET -> Optional.of(Asset.FASTESTDET);
+            case YOLOX -> Optional.of(Asset.YOLOX_NANO);
+            case HOG -> Optional.empty();
+        };
     }
 
     /** Whether the model file must be derived from the shipped one (a YOLOX size other than 416). */
