@@ -65,20 +65,29 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         byte[] bytes = new byte[image.remaining()];
         image.duplicate().get(bytes);
         BgrImage decoded = codec.decode(bytes);
-        Detector detector = detectorFor(frame.getStreamId());
-        DetectionResult result = detector.detect(decoded);
+        StreamProfile profile = profiles.get(frame.getStreamId());
+        Detector detector = detectorFor(frame.getStreamId(), profile);
+        DetectionResult result = onlyClassesOfInterest(detector.detect(decoded), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
         context.forward(record.withValue(out));
     }
 
+    /** Keeps the boxes of the profile's classes of interest (all when the profile names none). */
+    private static DetectionResult onlyClassesOfInterest(DetectionResult result, StreamProfile profile) {
+        if (profile == null || profile.getClasses().isEmpty()) {
+            return result;
+        }
+        return new DetectionResult(result.detections().stream().filter(d -> profile.getClasses().contains(d.label())).toList(),
+                result.timings());
+    }
+
     /**
      * The stream's profiled variant (else the first matching rule's, else the default) when it is loaded; while it loads, the variant the stream ran
      * last (or the default), so a switch never waits for a model load.
      */
-    private Detector detectorFor(String streamId) {
-        StreamProfile profile = profiles.get(streamId);
+    private Detector detectorFor(String streamId, StreamProfile profile) {
         String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
                 ? profile.getVariantId() : rules.variantFor(streamId).orElse(detectors.defaultVariant());
         Optional<Detector> detector = detectors.forCurrentThread(wanted);

@@ -193,6 +193,20 @@ class DetectionTopologyTest {
         assertThat(detections.readValuesToList()).extracting(Detections::getVariantId).containsExactly("yolox-nano-320");
     }
 
+    @Test
+    void shouldKeepOnlyTheProfilesClassesOfInterest() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        StreamProfile carsOnly = profile("cam-1", FakeDetectors.DEFAULT);
+        carsOnly.setClasses(java.util.List.of("car"));
+        profiles.pipeInput("cam-1", carsOnly);
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+        frames.pipeInput("cam-2", TestFrames.frame("cam-2", 0, jpeg));
+
+        List<Detections> out = detections.readValuesToList();
+        assertThat(out.get(0).getBoxes()).isEmpty();
+        assertThat(out.get(1).getBoxes()).extracting(b -> b.getLabel()).containsExactly("person");
+    }
+
     private static StreamProfile profile(String stream, String variant) {
         return StreamProfile.newBuilder().setStreamId(stream).setPolicy(VariantPolicy.FIXED).setVariantId(variant)
                 .setUpdatedAt(Instant.ofEpochMilli(1)).build();
