@@ -73,6 +73,9 @@ final class ProfileCommand {
         @Option(names = "--roma", description = "Let ROMA choose the variant at runtime (instead of --variant ID).")
         boolean roma;
 
+        @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only publish these classes, e.g. person,car (default: all).")
+        List<String> classes = List.of();
+
         @Override
         public Integer call() throws Exception {
             String variant = common.variant;
@@ -86,7 +89,7 @@ final class ProfileCommand {
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
                     .setPolicy(roma ? VariantPolicy.ROMA : VariantPolicy.FIXED)
-                    .setVariantId(variant).setUpdatedAt(Instant.now()).build();
+                    .setVariantId(variant).setClasses(classes).setUpdatedAt(Instant.now()).build();
             try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(
                     KafkaClientSettings.producer(config.bootstrapServers(), config), new StringSerializer(),
                     Topics.STREAM_PROFILES.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
