@@ -44,6 +44,11 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             registry -> AvroSerdes.serde(registry, StreamProfile.getClassSchema()));
 
+    /** Profiles the detection topology refused, raw, with headers saying why. */
+    public static final TopicDef<byte[]> STREAM_PROFILES_DLQ = new TopicDef<>(STREAM_PROFILES.name() + DLQ_SUFFIX, 1,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DLQ_RETENTION)),
+            registry -> Serdes.ByteArray());
+
     /** The variant catalogue with measured latency (compacted, keyed by variant id). */
     public static final TopicDef<VariantInfo> VARIANTS = new TopicDef<>(PREFIX + "variants", 1,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
@@ -53,7 +58,8 @@ public final class Topics {
     public static final String SCHEMAS = PREFIX + "schemas";
 
     /** The topics the pipeline provisions, in creation order. */
-    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES, VARIANTS);
+    public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES,
+            STREAM_PROFILES_DLQ, VARIANTS);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
     public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS);

@@ -32,10 +32,12 @@ public final class DetectionService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final VariantPool detectors;
+    private final KafkaDeadLetters deadLetters;
 
-    private DetectionService(KafkaStreams streams, VariantPool detectors) {
+    private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters) {
         this.streams = streams;
         this.detectors = detectors;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -44,8 +46,9 @@ public final class DetectionService implements AutoCloseable {
      */
     public static DetectionService start(Platform platform, VariantPool detectors) {
         EdgeScopeConfig config = platform.config();
+        KafkaDeadLetters deadLetters = new KafkaDeadLetters(KafkaClientSettings.producer(platform.bootstrapServers(), config));
         Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
-                config.rules(), platform.registry(), detectors, Clock.systemUTC());
+                config.rules(), platform.registry(), detectors, deadLetters, Clock.systemUTC());
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, platform.bootstrapServers()));
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
@@ -57,7 +60,7 @@ public final class DetectionService implements AutoCloseable {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        DetectionService service = new DetectionService(streams, detectors);
+        DetectionService service = new DetectionService(streams, detectors, deadLetters);
         streams.start();
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -100,6 +103,7 @@ public final class DetectionService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(CLOSE_TIMEOUT);
+        deadLetters.close();
         detectors.close();
     }
 }

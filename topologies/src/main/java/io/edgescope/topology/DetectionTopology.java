@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   edgescope.stream-profiles ──► profiles-source ──► update-profiles ──► stream-profiles-store (global)
+ *                                                        │ (bad profile) ──► edgescope.stream-profiles.dlq
  *                                                                                   │ variant per stream
  *   edgescope.frames ──► frames-source ──► detect-objects ◄─────────────────────────┘
  *                            │                    │ ──► detections-sink ──► edgescope.detections
@@ -38,18 +39,21 @@ public final class DetectionTopology {
     }
 
     public static Topology build(FrameLimits limits, SchemaRegistryClient registry, DetectorProvider detectors, Clock clock) {
-        return build(limits, VariantRules.none(), registry, detectors, clock);
+        return build(limits, VariantRules.none(), registry, detectors, DeadLetters.none(), clock);
     }
 
-    /** As {@link #build(FrameLimits, SchemaRegistryClient, DetectorProvider, Clock)}, with default variants by stream-id rules. */
+    /**
+     * As {@link #build(FrameLimits, SchemaRegistryClient, DetectorProvider, Clock)}, with default variants by
+     * stream-id rules, and where refused profiles go.
+     */
     public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
-                                 Clock clock) {
+                                 DeadLetters deadLetters, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
                 Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(),
                         Topics.STREAM_PROFILES.valueSerde(registry)).withName(PROFILES_SOURCE),
-                () -> new ProfileUpdater(detectors));
+                () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
         builder.stream(Topics.FRAMES.name(), Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
                         .withName(SOURCE))
                 .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, clock), Named.as(DETECT))

@@ -2,34 +2,53 @@ package io.edgescope.topology;
 
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the global store of stream profiles, refusing bad ones (unknown variant, no variant for a
- * FIXED policy, key and stream id differing): the processing exception handler logs them with their
- * topic, partition and offset and the stream keeps its last good profile (the global thread has no
- * producer, so they cannot reach the dead-letter topic). Asks for the profile's variant to be loaded
- * ahead of its first frame.
+ * FIXED policy, key and stream id differing) to {@code edgescope.stream-profiles.dlq} with the reason,
+ * so the stream keeps its last good profile. Asks for the profile's variant to be loaded ahead of
+ * its first frame.
  */
 final class ProfileUpdater implements Processor<String, StreamProfile, Void, Void> {
 
     private final DetectorProvider detectors;
+    private final DeadLetters deadLetters;
+    private final Serde<StreamProfile> serde;
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, StreamProfile> store;
 
-    ProfileUpdater(DetectorProvider detectors) {
+    ProfileUpdater(DetectorProvider detectors, DeadLetters deadLetters, Serde<StreamProfile> serde) {
         this.detectors = detectors;
+        this.deadLetters = deadLetters;
+        this.serde = serde;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(DetectionTopology.PROFILE_STORE);
     }
 
     @Override
     public void process(Record<String, StreamProfile> record) {
+        try {
+            apply(record);
+        } catch (InvalidProfileException e) {
+            RecordMetadata meta = context.recordMetadata().orElseThrow();
+            deadLetters.publish(meta.topic(), meta.partition(), meta.offset(),
+                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                    serde.serializer().serialize(meta.topic(), record.value()), e);
+        }
+    }
+
+    private void apply(Record<String, StreamProfile> record) {
         StreamProfile profile = record.value();
         if (profile == null) {
             store.delete(record.key());

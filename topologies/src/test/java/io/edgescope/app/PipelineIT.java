@@ -243,6 +243,30 @@ class PipelineIT {
         assertThat(variants.subList(firstNew, variants.size())).containsOnly("yolox-nano-320");
     }
 
+    @Test
+    void shouldDeadLetterAProfileNamingAnUnknownVariant() throws Exception {
+        try (KafkaProducer<String, io.edgescope.schemas.StreamProfile> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
+                Topics.STREAM_PROFILES.valueSerde(platform.registry()).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.STREAM_PROFILES.name(), "it-bad-profile",
+                    io.edgescope.schemas.StreamProfile.newBuilder().setStreamId("it-bad-profile")
+                            .setPolicy(io.edgescope.schemas.VariantPolicy.FIXED).setVariantId("resnet-9000")
+                            .setUpdatedAt(java.time.Instant.now()).build())).get();
+        }
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.STREAM_PROFILES_DLQ.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return !dead.isEmpty();
+            });
+        }
+        assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("it-bad-profile");
+        assertThat(header(dead.get(0), "__streams.errors.message")).contains("unknown variant 'resnet-9000'");
+        assertThat(header(dead.get(0), "__streams.errors.topic")).isEqualTo(Topics.STREAM_PROFILES.name());
+        assertThat(detection.state().isRunningOrRebalancing()).isTrue();
+    }
+
     /** Other tests publish on the same topic: keep only this test's streams. */
     private static void keepIfIn(List<String> streams, Detections d, List<Detections> received) {
         if (streams.contains(d.getStreamId())) {

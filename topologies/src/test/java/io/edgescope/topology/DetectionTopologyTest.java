@@ -41,6 +41,7 @@ class DetectionTopologyTest {
     Path stateDir;
     private final SchemaStore registry = SchemaStore.inMemory();
     private final FakeDetectors detectors = new FakeDetectors();
+    private final List<String> refusedProfiles = new java.util.ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, Frame> frames;
     private TestInputTopic<String, byte[]> rawFrames;
@@ -59,8 +60,9 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS),
-                VariantRules.parse("lobby-*=yolox-nano-256", detectors::knows), registry, detectors, Clock.fixed(NOW, ZoneOffset.UTC)),
-                props);
+                VariantRules.parse("lobby-*=yolox-nano-256", detectors::knows), registry, detectors,
+                (topic, partition, offset, key, value, reason) -> refusedProfiles.add(topic + "|" + new String(key, StandardCharsets.UTF_8)
+                        + "|" + reason.getMessage()), Clock.fixed(NOW, ZoneOffset.UTC)), props);
         profiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
                 Topics.STREAM_PROFILES.valueSerde(registry).serializer());
         frames = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
@@ -183,14 +185,15 @@ class DetectionTopologyTest {
     }
 
     @Test
-    void shouldRefuseAProfileWithAnUnknownVariantAndKeepTheLastGoodOne() {
+    void shouldDeadLetterAProfileWithAnUnknownVariantAndKeepTheLastGoodOne() {
         byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
         profiles.pipeInput("cam-1", profile("cam-1", "yolox-nano-320"));
         profiles.pipeInput("cam-1", profile("cam-1", "resnet-9000"));
         frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
 
-        // the global thread has no producer, so Kafka Streams logs the refused profile instead of dead-lettering it
         assertThat(detections.readValuesToList()).extracting(Detections::getVariantId).containsExactly("yolox-nano-320");
+        assertThat(refusedProfiles).singleElement().asString().startsWith(Topics.STREAM_PROFILES.name() + "|cam-1|")
+                .contains("unknown variant 'resnet-9000'");
     }
 
     @Test
