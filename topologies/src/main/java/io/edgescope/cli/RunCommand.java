@@ -14,6 +14,9 @@ import picocli.CommandLine.Mixin;
                 + "also runs a local Kafka broker and schema registry that ingest and tail can use.")
 final class RunCommand implements Callable<Integer> {
 
+    /** Timed inferences per variant when the catalogue is measured at start. */
+    private static final int STARTUP_PROFILE_RUNS = 10;
+
     @Mixin
     CommonOptions common;
 
@@ -24,6 +27,8 @@ final class RunCommand implements Callable<Integer> {
         try (ShutdownSignal signal = new ShutdownSignal();
              Platform platform = Platform.start(config);
              DetectionService detection = DetectionService.start(platform, model)) {
+            VariantProfiler.publish(config, platform.bootstrapServers(), platform.registryUrl(),
+                    VariantProfiler.measure(new Assets(common.models()), config, STARTUP_PROFILE_RUNS));
             System.out.printf("Detecting with %s. Kafka at %s, schema registry at %s. Ctrl-C stops.%n",
                     model.defaultVariant(), platform.bootstrapServers(), platform.registryUrl());
             try {
