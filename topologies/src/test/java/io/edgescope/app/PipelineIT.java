@@ -65,9 +65,9 @@ class PipelineIT {
                 EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
                 EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
         platform = Platform.start(config);
-        Path base = SHARED.resolve("models").resolve(Asset.YOLOX_NANO.fileName());
-        VariantPool pool = new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(base, v, workDir.resolve("variants")),
-                v.family(), config.detectorSettings()), Variant.DEFAULT, 2);
+        VariantPool pool = new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(
+                SHARED.resolve(v.asset().orElseThrow().folder()).resolve(v.asset().orElseThrow().fileName()), v, workDir.resolve("variants")),
+                v.family(), config.detectorSettings()), Variant.DEFAULT, 3);
         detection = DetectionService.start(platform, pool);
     }
 
@@ -204,43 +204,59 @@ class PipelineIT {
     }
 
     @Test
-    void shouldSwitchAStreamsVariantMidRunWithoutLosingFrames() throws Exception {
-        String stream = "it-switch";
+    void shouldSwitchTwoStreamsToDifferentVariantsMidRunWithoutLosingFrames() throws Exception {
+        Map<String, String> targets = Map.of("it-switch-a", "yolox-nano-320", "it-switch-b", "fastestdet-352");
+        List<String> streams = List.copyOf(targets.keySet());
         String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
         List<Detections> received = new ArrayList<>();
-        int sent = 0;
+        Map<String, Integer> sent = new HashMap<>();
         try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
                 KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
                 new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer());
              KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
              io.edgescope.media.FrameSource source = FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY)) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
-            for (; sent < 3; sent++) {
-                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, io.edgescope.ingest.FrameRecords.of(stream, sent,
-                        java.time.Instant.now(), source.next().orElseThrow(), "it"))).get();
+            for (int i = 0; i < 3; i++) {
+                for (String stream : streams) {
+                    sendNext(producer, source, stream, sent);
+                }
             }
-            CliRun set = CliRun.of("profile", "set", stream, "--variant", "yolox-nano-320", "--bootstrap", platform.bootstrapServers(),
-                    "--registry", platform.registryUrl());
-            assertThat(set.exit()).as(set.err()).isZero();
+            for (String stream : streams) {
+                CliRun set = CliRun.of("profile", "set", stream, "--variant", targets.get(stream),
+                        "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl());
+                assertThat(set.exit()).as(set.err()).isZero();
+            }
             long deadline = System.currentTimeMillis() + WAIT.toMillis();
-            while (received.stream().noneMatch(d -> d.getVariantId().equals("yolox-nano-320")) && System.currentTimeMillis() < deadline) {
-                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, io.edgescope.ingest.FrameRecords.of(stream, sent++,
-                        java.time.Instant.now(), source.next().orElseThrow(), "it"))).get();
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keepIfIn(List.of(stream), r.value(), received));
+            while (!streams.stream().allMatch(st -> received.stream().anyMatch(d -> d.getStreamId().equals(st)
+                    && d.getVariantId().equals(targets.get(st)))) && System.currentTimeMillis() < deadline) {
+                for (String stream : streams) {
+                    sendNext(producer, source, stream, sent);
+                }
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> keepIfIn(streams, r.value(), received));
             }
-            int expected = sent;
+            int expected = sent.values().stream().mapToInt(Integer::intValue).sum();
             await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(List.of(stream), r.value(), received));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(streams, r.value(), received));
                 return received.size() >= expected;
             });
         }
-        assertThat(received).hasSize(sent);
-        assertThat(received).extracting(Detections::getSequence).isEqualTo(java.util.stream.LongStream.range(0, sent).boxed().toList());
-        List<String> variants = received.stream().map(Detections::getVariantId).toList();
-        assertThat(variants.get(0)).isEqualTo("yolox-nano-416");
-        assertThat(variants.get(variants.size() - 1)).isEqualTo("yolox-nano-320");
-        int firstNew = variants.indexOf("yolox-nano-320");
-        assertThat(variants.subList(firstNew, variants.size())).containsOnly("yolox-nano-320");
+        for (String stream : streams) {
+            List<Detections> ours = received.stream().filter(d -> d.getStreamId().equals(stream)).toList();
+            assertThat(ours).extracting(Detections::getSequence).as(stream)
+                    .isEqualTo(java.util.stream.LongStream.range(0, sent.get(stream)).boxed().toList());
+            List<String> variants = ours.stream().map(Detections::getVariantId).toList();
+            assertThat(variants.get(0)).isEqualTo("yolox-nano-416");
+            int firstNew = variants.indexOf(targets.get(stream));
+            assertThat(firstNew).as(stream + " switched").isPositive();
+            assertThat(variants.subList(firstNew, variants.size())).as(stream).containsOnly(targets.get(stream));
+        }
+    }
+
+    private static void sendNext(KafkaProducer<String, Frame> producer, io.edgescope.media.FrameSource source, String stream,
+                                 Map<String, Integer> sent) throws Exception {
+        int sequence = sent.merge(stream, 1, Integer::sum) - 1;
+        producer.send(new ProducerRecord<>(Topics.FRAMES.name(), stream, io.edgescope.ingest.FrameRecords.of(stream, sequence,
+                java.time.Instant.now(), source.next().orElseThrow(), "it"))).get();
     }
 
     @Test
