@@ -6,6 +6,7 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.registry.SchemaRegistryClient;
 import io.edgescope.registry.SchemaRegistryClients;
+import io.edgescope.schemas.RegionOfInterest;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.topics.Topics;
@@ -35,6 +36,7 @@ final class ProfileCommand {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final int ROI_FIELDS = 4;
 
     /** All profiles, latest per stream, read from the start of the compacted topic to its end. */
     static Map<String, StreamProfile> readAll(EdgeScopeConfig config) {
@@ -76,6 +78,9 @@ final class ProfileCommand {
         @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only publish these classes, e.g. person,car (default: all).")
         List<String> classes = List.of();
 
+        @Option(names = "--roi", split = ",", paramLabel = "PX", description = "Region of interest x,y,width,height in pixels (default: the whole frame).")
+        List<Integer> roi;
+
         @Override
         public Integer call() throws Exception {
             String variant = common.variant;
@@ -85,11 +90,16 @@ final class ProfileCommand {
             if (variant != null && Variant.byId(variant).isEmpty()) {
                 throw new IllegalArgumentException("Unknown variant '" + variant + "'; one of " + Variant.ids());
             }
+            if (roi != null && (roi.size() != ROI_FIELDS || roi.get(2) <= 0 || roi.get(3) <= 0)) {
+                throw new IllegalArgumentException("--roi takes x,y,width,height with a positive width and height");
+            }
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
                     .setPolicy(roma ? VariantPolicy.ROMA : VariantPolicy.FIXED)
-                    .setVariantId(variant).setClasses(classes).setUpdatedAt(Instant.now()).build();
+                    .setVariantId(variant).setClasses(classes)
+                    .setRoi(roi == null ? null : new RegionOfInterest(roi.get(0), roi.get(1), roi.get(2), roi.get(3)))
+                    .setUpdatedAt(Instant.now()).build();
             try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(
                     KafkaClientSettings.producer(config.bootstrapServers(), config), new StringSerializer(),
                     Topics.STREAM_PROFILES.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
@@ -111,6 +121,9 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
+            if (roi != null && (roi.size() != ROI_FIELDS || roi.get(2) <= 0 || roi.get(3) <= 0)) {
+                throw new IllegalArgumentException("--roi takes x,y,width,height with a positive width and height");
+            }
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = readAll(config).get(stream);

@@ -7,6 +7,8 @@ import io.edgescope.image.ImageCodec;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import java.nio.ByteBuffer;
+import io.edgescope.detect.Detection;
+import io.edgescope.schemas.RegionOfInterest;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import java.time.Clock;
@@ -67,11 +69,25 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         BgrImage decoded = codec.decode(bytes);
         StreamProfile profile = profiles.get(frame.getStreamId());
         Detector detector = detectorFor(frame.getStreamId(), profile);
-        DetectionResult result = onlyClassesOfInterest(detector.detect(decoded), profile);
+        DetectionResult result = onlyClassesOfInterest(detectInRegion(detector, decoded, profile), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
         context.forward(record.withValue(out));
+    }
+
+    /** Detects on the profile's region of interest only (boxes in frame pixels), or on the whole frame. */
+    private static DetectionResult detectInRegion(Detector detector, BgrImage frame, StreamProfile profile) {
+        RegionOfInterest roi = profile == null ? null : profile.getRoi();
+        if (roi == null) {
+            return detector.detect(frame);
+        }
+        int x = Math.max(0, roi.getX());
+        int y = Math.max(0, roi.getY());
+        DetectionResult inRegion = detector.detect(frame.crop(roi.getX(), roi.getY(), roi.getWidth(), roi.getHeight()));
+        return new DetectionResult(inRegion.detections().stream()
+                .map(d -> new Detection(d.classId(), d.label(), d.score(), d.x() + x, d.y() + y, d.width(), d.height())).toList(),
+                inRegion.timings());
     }
 
     /** Keeps the boxes of the profile's classes of interest (all when the profile names none). */

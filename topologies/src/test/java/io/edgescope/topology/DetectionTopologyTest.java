@@ -210,6 +210,22 @@ class DetectionTopologyTest {
         assertThat(out.get(1).getBoxes()).extracting(b -> b.getLabel()).containsExactly("person");
     }
 
+    @Test
+    void shouldDetectOnlyInTheRegionOfInterestAndReportFramePixels() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        StreamProfile withRoi = profile("cam-1", FakeDetectors.DEFAULT);
+        withRoi.setRoi(new io.edgescope.schemas.RegionOfInterest(32, 8, 20, 40));
+        profiles.pipeInput("cam-1", withRoi);
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+
+        // the fake detector reports the left half of the image it is given: here the 20x40 region at (32, 8)
+        io.edgescope.schemas.BoundingBox box = detections.readValue().getBoxes().get(0);
+        assertThat(box.getX()).isEqualTo(32f);
+        assertThat(box.getY()).isEqualTo(8f);
+        assertThat(box.getWidth()).isEqualTo(10f);
+        assertThat(box.getHeight()).isEqualTo(40f);
+    }
+
     private static StreamProfile profile(String stream, String variant) {
         return StreamProfile.newBuilder().setStreamId(stream).setPolicy(VariantPolicy.FIXED).setVariantId(variant)
                 .setUpdatedAt(Instant.ofEpochMilli(1)).build();
