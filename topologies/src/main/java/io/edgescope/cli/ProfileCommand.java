@@ -121,9 +121,6 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
-            if (roi != null && (roi.size() != ROI_FIELDS || roi.get(2) <= 0 || roi.get(3) <= 0)) {
-                throw new IllegalArgumentException("--roi takes x,y,width,height with a positive width and height");
-            }
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = readAll(config).get(stream);
