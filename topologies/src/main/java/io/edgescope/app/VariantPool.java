@@ -7,6 +7,7 @@ import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.topology.DetectorProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VariantPool.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
+    static final long RETRY_AFTER_MILLIS = 30_000;
 
     private final Function<Variant, DetectorFactory> loader;
     private final Variant defaultVariant;
@@ -43,6 +46,8 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
     });
     private final LinkedHashMap<String, Resident> resident = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> loading = new HashSet<>();
+    /** Variants that failed to load, with when: not retried for {@link #RETRY_AFTER_MILLIS}. */
+    private final Map<String, Long> failedAt = new HashMap<>();
 
     /** A loaded model, its per-thread detectors, and the lock that keeps eviction from closing a detector mid-frame. */
     private static final class Resident {
@@ -91,13 +96,17 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
     }
 
     @Override
-    public synchronized void prepare(String variantId) {
+    public synchronized void prepare(String variantId, Consumer<Exception> onFailure) {
         if (resident.containsKey(variantId) || loading.contains(variantId)) {
+            return;
+        }
+        Long failed = failedAt.get(variantId);
+        if (failed != null && System.currentTimeMillis() - failed < RETRY_AFTER_MILLIS) {
             return;
         }
         Variant variant = Variant.byId(variantId).orElseThrow(() -> new IllegalArgumentException("unknown variant " + variantId));
         loading.add(variantId);
-        loads.submit(() -> load(variant));
+        loads.submit(() -> load(variant, onFailure));
     }
 
     /** The ids of the variants loaded now, least recently used first. */
@@ -105,7 +114,7 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
         return new ArrayList<>(resident.keySet());
     }
 
-    private void load(Variant variant) {
+    private void load(Variant variant, Consumer<Exception> onFailure) {
         DetectorFactory factory;
         try {
             long started = System.nanoTime();
@@ -115,7 +124,9 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
             LOG.error("Variant {} failed to load; streams keep their current variant: {}", variant.id(), e.getMessage());
             synchronized (this) {
                 loading.remove(variant.id());
+                failedAt.put(variant.id(), System.currentTimeMillis());
             }
+            onFailure.accept(e);
             return;
         }
         List<Resident> evicted = new ArrayList<>();

@@ -21,5 +21,10 @@ public interface DetectorProvider {
     Optional<Detector> forCurrentThread(String variantId);
 
     /** Starts loading {@code variantId} in the background if it is not loaded. */
-    void prepare(String variantId);
+    default void prepare(String variantId) {
+        prepare(variantId, failure -> { });
+    }
+
+    /** As {@link #prepare(String)}; {@code onFailure} is told (on the loading thread) if the variant fails to load. */
+    void prepare(String variantId, java.util.function.Consumer<Exception> onFailure);
 }

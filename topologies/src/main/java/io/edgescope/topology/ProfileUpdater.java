@@ -38,17 +38,19 @@ final class ProfileUpdater implements Processor<String, StreamProfile, Void, Voi
 
     @Override
     public void process(Record<String, StreamProfile> record) {
+        RecordMetadata meta = context.recordMetadata().orElseThrow();
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         try {
-            apply(record);
+            apply(record, failure -> deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key,
+                    serde.serializer().serialize(meta.topic(), record.value()), new InvalidProfileException("variant of stream "
+                            + record.key() + " failed to load (" + failure.getMessage() + "); the stream keeps its current variant")));
         } catch (InvalidProfileException e) {
-            RecordMetadata meta = context.recordMetadata().orElseThrow();
-            deadLetters.publish(meta.topic(), meta.partition(), meta.offset(),
-                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
-                    serde.serializer().serialize(meta.topic(), record.value()), e);
+            deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key, serde.serializer().serialize(meta.topic(),
+                    record.value()), e);
         }
     }
 
-    private void apply(Record<String, StreamProfile> record) {
+    private void apply(Record<String, StreamProfile> record, java.util.function.Consumer<Exception> onLoadFailure) {
         StreamProfile profile = record.value();
         if (profile == null) {
             store.delete(record.key());
@@ -64,7 +66,7 @@ final class ProfileUpdater implements Processor<String, StreamProfile, Void, Voi
                 throw new InvalidProfileException("profile of stream " + record.key() + " names unknown variant '" + variant
                         + "'; the stream keeps its previous profile");
             }
-            detectors.prepare(variant);
+            detectors.prepare(variant, onLoadFailure);
         }
         store.put(record.key(), profile);
     }

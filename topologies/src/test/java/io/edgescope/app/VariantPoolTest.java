@@ -75,6 +75,25 @@ class VariantPoolTest {
     }
 
     @Test
+    void shouldReportALoadFailureOnceAndNotRetryAtOnce() {
+        AtomicInteger failures = new AtomicInteger();
+        java.util.function.Function<Variant, DetectorFactory> loader = v -> {
+            if (v.id().equals("yolox-nano-512")) {
+                loads.computeIfAbsent(v.id(), k -> new AtomicInteger()).incrementAndGet();
+                throw new IllegalStateException("corrupt model");
+            }
+            return fake(v);
+        };
+        try (VariantPool pool = new VariantPool(loader, Variant.DEFAULT, 3)) {
+            pool.prepare("yolox-nano-512", e -> failures.incrementAndGet());
+            await().atMost(Duration.ofSeconds(10)).until(() -> failures.get() == 1);
+            pool.prepare("yolox-nano-512", e -> failures.incrementAndGet());
+            assertThat(pool.forCurrentThread("yolox-nano-512")).isEmpty();
+            assertThat(loads.get("yolox-nano-512")).hasValue(1);
+        }
+    }
+
+    @Test
     void shouldEvictTheLeastRecentlyUsedButNeverTheDefault() {
         try (VariantPool pool = new VariantPool(this::fake, Variant.DEFAULT, 2)) {
             pool.prepare(v(320).id());

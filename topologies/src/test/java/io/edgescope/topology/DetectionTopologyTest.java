@@ -197,6 +197,17 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAProfileWhoseVariantFailsToLoadAndKeepTheCurrentVariant() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        detectors.failing.add("yolox-nano-512");
+        profiles.pipeInput("cam-1", profile("cam-1", "yolox-nano-512"));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId).containsExactly("yolox-nano-416");
+        assertThat(refusedProfiles).anyMatch(r -> r.contains("failed to load (model file is corrupt)"));
+    }
+
+    @Test
     void shouldKeepOnlyTheProfilesClassesOfInterest() {
         byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
         StreamProfile carsOnly = profile("cam-1", FakeDetectors.DEFAULT);

@@ -34,9 +34,15 @@ final class FakeDetectors implements DetectorProvider {
         return Optional.ofNullable(loaded.get(variantId));
     }
 
+    final Set<String> failing = new HashSet<>();
+
     @Override
-    public void prepare(String variantId) {
+    public void prepare(String variantId, java.util.function.Consumer<Exception> onFailure) {
         requested.add(variantId);
+        if (failing.contains(variantId)) {
+            onFailure.accept(new IllegalStateException("model file is corrupt"));
+            return;
+        }
         if (!holdLoads) {
             loaded.putIfAbsent(variantId, new FakeDetector(variantId));
         }
