@@ -5,7 +5,9 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
 import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectorFactory;
+import io.edgescope.image.ImageCodec;
 import io.edgescope.detect.hog.HogPeopleModel;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
@@ -60,6 +62,14 @@ final class Assets {
                 source.next().orElseThrow(() -> new MediaException("no frames in " + p));
             }
         });
+    }
+
+    /** The first frame of the sample clip, decoded: the frame latency benchmarks run on. */
+    BgrImage sampleFrame(EdgeScopeConfig config) {
+        try (FrameSource clip = FrameSources.open(sampleClip().toString(), config.jpegQuality())) {
+            return new ImageCodec(config.maxDecodedPixels()).decode(clip.next()
+                    .orElseThrow(() -> new MediaException("The sample clip has no frames")).image());
+        }
     }
 
     /** {@code input} if given, else the sample clip. */

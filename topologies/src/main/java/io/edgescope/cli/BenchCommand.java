@@ -59,10 +59,7 @@ final class BenchCommand {
                 chosen.add(io.edgescope.detect.variants.Variant.byId(id).orElseThrow(
                         () -> new IllegalArgumentException("Unknown variant " + id)));
             }
-            io.edgescope.detect.BgrImage frame;
-            try (FrameSource clip = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
-                frame = new io.edgescope.image.ImageCodec(config.maxDecodedPixels()).decode(clip.next().orElseThrow().image());
-            }
+            io.edgescope.detect.BgrImage frame = assets.sampleFrame(config);
             io.edgescope.bench.SwitchBenchmark.Result r = io.edgescope.bench.SwitchBenchmark.run(
                     v -> assets.loadModel(config, v), chosen, frame, rounds, fps);
             if (json) {

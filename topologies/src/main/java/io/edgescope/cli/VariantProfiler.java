@@ -9,10 +9,6 @@ import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
-import io.edgescope.image.ImageCodec;
-import io.edgescope.media.FrameSource;
-import io.edgescope.media.FrameSources;
-import io.edgescope.media.MediaException;
 import io.edgescope.registry.SchemaRegistryClients;
 import io.edgescope.schemas.VariantInfo;
 import io.edgescope.stats.LatencyRecorder;
@@ -43,11 +39,7 @@ final class VariantProfiler {
     }
 
     static List<VariantInfo> measure(Assets assets, EdgeScopeConfig config, int runs) throws IOException {
-        BgrImage frame;
-        try (FrameSource clip = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
-            frame = new ImageCodec(config.maxDecodedPixels()).decode(clip.next()
-                    .orElseThrow(() -> new MediaException("The sample clip has no frames")).image());
-        }
+        BgrImage frame = assets.sampleFrame(config);
         String host = InetAddress.getLocalHost().getHostName();
         List<VariantInfo> measured = new ArrayList<>();
         for (Variant variant : Variant.CATALOGUE) {
