@@ -20,12 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The loaded detector variants: at most {@code maxResident} models in memory, least recently used
+ * The loaded detector variants: at most {@code maxResident} models and {@code budgetMib} of memory
+ * (each variant's cost estimated as the growth of process RSS while it loaded), least recently used
  * evicted first (never the default), each loaded and warmed up on a background thread, and one
  * detector (predictor) per stream thread and variant. A detector whose variant was evicted while
  * in use answers with the default variant instead, so no frame is lost to an eviction.
@@ -39,6 +41,8 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
     private final Function<Variant, DetectorFactory> loader;
     private final Variant defaultVariant;
     private final int maxResident;
+    private final double budgetMib;
+    private final DoubleSupplier rssMib;
     private final ExecutorService loads = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "variant-loader");
         t.setDaemon(true);
@@ -52,24 +56,41 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
     /** A loaded model, its per-thread detectors, and the lock that keeps eviction from closing a detector mid-frame. */
     private static final class Resident {
         final DetectorFactory factory;
+        final double mib;
         final Map<Thread, Detector> perThread = new ConcurrentHashMap<>();
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         volatile boolean closed;
 
-        Resident(DetectorFactory factory) {
+        Resident(DetectorFactory factory, double mib) {
             this.factory = factory;
+            this.mib = mib;
         }
     }
 
-    /** Loads the default variant now (so it is always there) and returns the pool. */
+    /** A pool bounded by the number of resident variants only. */
     public VariantPool(Function<Variant, DetectorFactory> loader, Variant defaultVariant, int maxResident) {
+        this(loader, defaultVariant, maxResident, Double.MAX_VALUE, () -> 0);
+    }
+
+    /**
+     * Loads the default variant now (so it is always there).
+     *
+     * @param budgetMib memory the resident variants may use together (the default always stays)
+     * @param rssMib the process's resident memory now, to estimate each variant's cost as it loads
+     */
+    public VariantPool(Function<Variant, DetectorFactory> loader, Variant defaultVariant, int maxResident, double budgetMib,
+                       DoubleSupplier rssMib) {
         if (maxResident < 1) {
             throw new IllegalArgumentException("at least one variant must fit, got " + maxResident);
         }
         this.loader = loader;
         this.defaultVariant = defaultVariant;
         this.maxResident = maxResident;
-        resident.put(defaultVariant.id(), new Resident(loader.apply(defaultVariant)));
+        this.budgetMib = budgetMib;
+        this.rssMib = rssMib;
+        double before = rssMib.getAsDouble();
+        DetectorFactory factory = loader.apply(defaultVariant);
+        resident.put(defaultVariant.id(), new Resident(factory, Math.max(0, rssMib.getAsDouble() - before)));
     }
 
     @Override
@@ -116,9 +137,12 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
 
     private void load(Variant variant, Consumer<Exception> onFailure) {
         DetectorFactory factory;
+        double cost;
         try {
             long started = System.nanoTime();
+            double before = rssMib.getAsDouble();
             factory = loader.apply(variant);
+            cost = Math.max(0, rssMib.getAsDouble() - before);
             LOG.info("Variant {} loaded and warmed up in {} ms", variant.id(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException e) {
             LOG.error("Variant {} failed to load; streams keep their current variant: {}", variant.id(), e.getMessage());
@@ -132,18 +156,27 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
         List<Resident> evicted = new ArrayList<>();
         synchronized (this) {
             loading.remove(variant.id());
-            resident.put(variant.id(), new Resident(factory));
+            resident.put(variant.id(), new Resident(factory, cost));
             var it = resident.entrySet().iterator();
-            while (resident.size() > maxResident && it.hasNext()) {
+            while (overBudget() && it.hasNext()) {
                 Map.Entry<String, Resident> eldest = it.next();
                 if (!eldest.getKey().equals(defaultVariant.id()) && !eldest.getKey().equals(variant.id())) {
                     evicted.add(eldest.getValue());
-                    LOG.info("Variant {} evicted (budget {} resident variants)", eldest.getKey(), maxResident);
+                    LOG.info("Variant {} evicted (budget: {} variants, {} MiB)", eldest.getKey(), maxResident, budgetMib);
                     it.remove();
                 }
             }
         }
         evicted.forEach(VariantPool::release);
+    }
+
+    /** Memory the resident variants are estimated to use, in MiB. */
+    public synchronized double residentMib() {
+        return resident.values().stream().mapToDouble(r -> r.mib).sum();
+    }
+
+    private boolean overBudget() {
+        return resident.size() > maxResident || residentMib() > budgetMib;
     }
 
     private static void release(Resident r) {

@@ -1,6 +1,7 @@
 package io.edgescope.cli;
 
 import io.edgescope.app.VariantPool;
+import io.edgescope.bench.ProcessMemory;
 import io.edgescope.assets.Asset;
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.assets.Downloader;
@@ -44,7 +45,8 @@ final class Assets {
 
     /** The variants the detection service runs: the configured default loaded now, others on demand. */
     VariantPool variantPool(EdgeScopeConfig config) {
-        return new VariantPool(v -> loadModel(config, v), config.variant(), config.maxResidentVariants());
+        return new VariantPool(v -> loadModel(config, v), config.variant(), config.maxResidentVariants(),
+                config.variantsBudgetMib(), ProcessMemory::rssMib);
     }
 
     DetectorFactory loadModel(EdgeScopeConfig config, Variant variant) {

@@ -34,6 +34,7 @@ public record EdgeScopeConfig(
         String detectorVariant,
         String variantRules,
         int maxResidentVariants,
+        int variantsBudgetMib,
         int detectorThreads,
         boolean detectorSpinning,
         int jpegQuality) {
@@ -44,6 +45,7 @@ public record EdgeScopeConfig(
     private static final int DEFAULT_PARTITIONS = 4;
     private static final int DEFAULT_COMMIT_MS = 100;
     private static final int DEFAULT_RESIDENT_VARIANTS = 3;
+    private static final int DEFAULT_VARIANTS_BUDGET_MB = 1024;
     private static final int DEFAULT_MAX_FRAME_BYTES = 4 * MIB;
     private static final long DEFAULT_MAX_PIXELS = 3840L * 2160L;
     private static final int DEFAULT_JPEG_QUALITY = 90;
@@ -96,6 +98,9 @@ public record EdgeScopeConfig(
             });
     public static final ConfigKey<Integer> MAX_RESIDENT_VARIANTS = ConfigKey.positiveInt("variants.max.resident",
             DEFAULT_RESIDENT_VARIANTS, "Detector variants kept loaded at once; beyond it the least recently used is unloaded.");
+    public static final ConfigKey<Integer> VARIANTS_BUDGET_MB = ConfigKey.positiveInt("variants.memory.budget.mb",
+            DEFAULT_VARIANTS_BUDGET_MB, "Memory the loaded variants may use together (each estimated as RSS growth while it loaded); "
+                    + "beyond it the least recently used is unloaded.");
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
             Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
     public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
@@ -106,7 +111,7 @@ public record EdgeScopeConfig(
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -116,6 +121,7 @@ public record EdgeScopeConfig(
                 Path.of(p.get(STATE_DIR)), Path.of(p.get(DATA_DIR)), p.get(BROKER_PORT), p.get(REGISTRY_PORT),
                 p.get(NUM_STREAM_THREADS), p.get(PROCESSING_GUARANTEE), p.get(COMMIT_INTERVAL_MS), p.get(FRAME_PARTITIONS), p.get(MAX_FRAME_BYTES),
                 p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(VARIANT_RULES), p.get(MAX_RESIDENT_VARIANTS),
+                p.get(VARIANTS_BUDGET_MB),
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY));
         p.finish();
@@ -153,6 +159,7 @@ public record EdgeScopeConfig(
         m.put(DETECTOR_VARIANT.name(), detectorVariant);
         m.put(VARIANT_RULES.name(), variantRules);
         m.put(MAX_RESIDENT_VARIANTS.name(), Integer.toString(maxResidentVariants));
+        m.put(VARIANTS_BUDGET_MB.name(), Integer.toString(variantsBudgetMib));
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));

@@ -75,6 +75,24 @@ class VariantPoolTest {
     }
 
     @Test
+    void shouldEvictBeyondTheMemoryBudget() {
+        double[] rss = {1000};
+        java.util.function.Function<Variant, DetectorFactory> growing = v -> {
+            rss[0] += 100; // every load grows the process by 100 MiB
+            return fake(v);
+        };
+        try (VariantPool pool = new VariantPool(growing, Variant.DEFAULT, 10, 250, () -> rss[0])) {
+            pool.prepare(v(320).id());
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.residentIds().contains(v(320).id()));
+            assertThat(pool.residentMib()).isEqualTo(200);
+            pool.prepare(v(640).id());
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.residentIds().contains(v(640).id()));
+            assertThat(pool.residentIds()).containsExactlyInAnyOrder(Variant.DEFAULT.id(), v(640).id());
+            assertThat(pool.residentMib()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldReportALoadFailureOnceAndNotRetryAtOnce() {
         AtomicInteger failures = new AtomicInteger();
         java.util.function.Function<Variant, DetectorFactory> loader = v -> {
