@@ -10,7 +10,9 @@ import io.edgescope.registry.SchemaRegistryClients;
 import io.edgescope.schemas.Frame;
 import io.edgescope.topics.Topics;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -38,6 +40,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Start a file again at its end.")
     boolean loop;
 
+    @Option(names = "--header", paramLabel = "NAME=VALUE", description = "A header on every frame, e.g. site=dock-2 (repeatable; variant.rules can match it).")
+    Map<String, String> headers = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.clientConfig();
@@ -52,7 +57,7 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 done = new FrameIngestor(producer, Clock.systemUTC()).run(
                         () -> FrameSources.open(source, config.jpegQuality()),
-                        new FrameIngestor.Options(streamId, fps, loop, input.frames, config.maxFrameBytes()),
+                        new FrameIngestor.Options(streamId, fps, loop, input.frames, config.maxFrameBytes(), headers),
                         p -> progress.show(line(p), p.framesSent(), input.frames, false));
             } finally {
                 progress.finish();

@@ -6,6 +6,7 @@ import io.edgescope.schemas.Frame;
 import io.edgescope.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +34,16 @@ public final class FrameIngestor {
      * @param loop restart a finite source at its end
      * @param maxFrames stop after this many frames (0: no limit)
      * @param maxFrameBytes frames larger than this are skipped with a warning
+     * @param headers extra headers on every frame (e.g. site=dock-2, matched by variant rules)
      */
-    public record Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes) {
+    public record Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes, Map<String, String> headers) {
+        public Options {
+            headers = Map.copyOf(headers);
+        }
+
+        public Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes) {
+            this(streamId, fps, loop, maxFrames, maxFrameBytes, Map.of());
+        }
     }
 
     private final Producer<String, Frame> producer;
@@ -82,6 +91,7 @@ public final class FrameIngestor {
                 Frame record = FrameRecords.of(options.streamId(), sequence, clock.instant(), frame, source.description());
                 ProducerRecord<String, Frame> out = new ProducerRecord<>(Topics.FRAMES.name(), options.streamId(), record);
                 out.headers().add(STREAM_ID_HEADER, options.streamId().getBytes(StandardCharsets.UTF_8));
+                options.headers().forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
                 int size = frame.image().length;
                 producer.send(out, (metadata, error) -> {
                     if (error != null) {

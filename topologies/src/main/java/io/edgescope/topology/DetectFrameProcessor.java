@@ -11,7 +11,10 @@ import io.edgescope.detect.Detection;
 import io.edgescope.schemas.RegionOfInterest;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.header.Header;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +71,10 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         image.duplicate().get(bytes);
         BgrImage decoded = codec.decode(bytes);
         StreamProfile profile = profiles.get(frame.getStreamId());
-        Detector detector = detectorFor(frame.getStreamId(), profile);
+        Detector detector = detectorFor(frame.getStreamId(), profile, name -> {
+            Header h = record.headers().lastHeader(name);
+            return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        });
         DetectionResult result = onlyClassesOfInterest(detectInRegion(detector, decoded, profile), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
@@ -103,9 +109,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
      * The stream's profiled variant (else the first matching rule's, else the default) when it is loaded; while it loads, the variant the stream ran
      * last (or the default), so a switch never waits for a model load.
      */
-    private Detector detectorFor(String streamId, StreamProfile profile) {
+    private Detector detectorFor(String streamId, StreamProfile profile, UnaryOperator<String> headers) {
         String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
-                ? profile.getVariantId() : rules.variantFor(streamId).orElse(detectors.defaultVariant());
+                ? profile.getVariantId() : rules.variantFor(streamId, headers).orElse(detectors.defaultVariant());
         Optional<Detector> detector = detectors.forCurrentThread(wanted);
         if (detector.isEmpty()) {
             detectors.prepare(wanted);

@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Default variants from the topic context: ordered {@code glob=variant} rules on the stream id
- * (e.g. {@code site-a-*=yolox-nano-320}); the first match wins. A stream's own profile overrides them.
+ * Default variants from the topic context: ordered rules, first match wins — {@code glob=variant} on
+ * the stream id (e.g. {@code site-a-*=yolox-nano-320}) or {@code @header:glob=variant} on a frame
+ * header's value (e.g. {@code @site:dock*=yolox-nano-640}, with ingest {@code --header site=dock-2}).
+ * A stream's own profile overrides them.
  */
 public final class VariantRules {
 
-    private record Rule(Pattern pattern, String variant) {
+    /** @param header header whose value is matched, or null to match the stream id */
+    private record Rule(String header, Pattern pattern, String variant) {
     }
+
+    private static final String HEADER_PREFIX = "@";
+    private static final String HEADER_SEPARATOR = ":";
 
     private final List<Rule> rules;
 
@@ -43,14 +50,32 @@ public final class VariantRules {
             if (!known.test(variant)) {
                 throw new IllegalArgumentException("rule '" + entry.strip() + "' names unknown variant " + variant);
             }
-            rules.add(new Rule(Pattern.compile(globToRegex(parts[0].strip())), variant));
+            String target = parts[0].strip();
+            String header = null;
+            if (target.startsWith(HEADER_PREFIX)) {
+                int colon = target.indexOf(HEADER_SEPARATOR);
+                if (colon < 2 || colon == target.length() - 1) {
+                    throw new IllegalArgumentException("rule '" + entry.strip() + "' is not @header:glob=variant");
+                }
+                header = target.substring(1, colon);
+                target = target.substring(colon + 1);
+            }
+            rules.add(new Rule(header, Pattern.compile(globToRegex(target)), variant));
         }
         return new VariantRules(rules);
     }
 
-    /** The variant of the first rule matching {@code streamId}. */
+    /** The variant of the first stream-id rule matching {@code streamId}. */
     public Optional<String> variantFor(String streamId) {
-        return rules.stream().filter(r -> r.pattern().matcher(streamId).matches()).map(Rule::variant).findFirst();
+        return variantFor(streamId, name -> null);
+    }
+
+    /** The variant of the first rule matching the stream id or, for header rules, the header's value. */
+    public Optional<String> variantFor(String streamId, UnaryOperator<String> headers) {
+        return rules.stream().filter(r -> {
+            String value = r.header() == null ? streamId : headers.apply(r.header());
+            return value != null && r.pattern().matcher(value).matches();
+        }).map(Rule::variant).findFirst();
     }
 
     private static String globToRegex(String glob) {

@@ -60,7 +60,7 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS),
-                VariantRules.parse("lobby-*=yolox-nano-256", detectors::knows), registry, detectors,
+                VariantRules.parse("lobby-*=yolox-nano-256,@site:dock*=yolox-nano-640", detectors::knows), registry, detectors,
                 (topic, partition, offset, key, value, reason) -> refusedProfiles.add(topic + "|" + new String(key, StandardCharsets.UTF_8)
                         + "|" + reason.getMessage()), Clock.fixed(NOW, ZoneOffset.UTC)), props);
         profiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
@@ -168,6 +168,19 @@ class DetectionTopologyTest {
 
         assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
                 .containsExactly("yolox-nano-256", "yolox-nano-320");
+    }
+
+    @Test
+    void shouldTakeTheDefaultVariantFromAHeaderRule() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        detectors.prepare("yolox-nano-640");
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("site", "dock-2".getBytes(StandardCharsets.UTF_8));
+        frames.pipeInput(new TestRecord<>("cam-9", TestFrames.frame("cam-9", 0, jpeg), headers));
+        frames.pipeInput("cam-9", TestFrames.frame("cam-9", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
+                .containsExactly("yolox-nano-640", "yolox-nano-416");
     }
 
     @Test

@@ -16,6 +16,14 @@ class VariantRulesTest {
     }
 
     @Test
+    void shouldMatchHeaderRulesOnTheHeaderValue() {
+        VariantRules rules = VariantRules.parse("@site:dock*=yolox-nano-640,cam-*=yolox-nano-320", v -> true);
+        assertThat(rules.variantFor("cam-1", h -> h.equals("site") ? "dock-2" : null)).contains("yolox-nano-640");
+        assertThat(rules.variantFor("cam-1", h -> null)).contains("yolox-nano-320");
+        assertThatThrownBy(() -> VariantRules.parse("@site=yolox-nano-640", v -> true)).hasMessageContaining("@header:glob=variant");
+    }
+
+    @Test
     void shouldTreatRegexCharactersLiterally() {
         VariantRules rules = VariantRules.parse("cam.1=yolox-nano-320", v -> true);
         assertThat(rules.variantFor("cam.1")).isPresent();
