@@ -50,6 +50,9 @@ final class BenchCommand {
         @Option(names = "--json", description = "Print one JSON object instead of the table.")
         boolean json;
 
+        @Option(names = "--end-to-end", description = "Also switch a live stream through Kafka (embedded broker) between the first two variants.")
+        boolean endToEnd;
+
         @Override
         public Integer call() throws Exception {
             EdgeScopeConfig config = common.config();
@@ -62,6 +65,30 @@ final class BenchCommand {
             io.edgescope.detect.BgrImage frame = assets.sampleFrame(config);
             io.edgescope.bench.SwitchBenchmark.Result r = io.edgescope.bench.SwitchBenchmark.run(
                     v -> assets.loadModel(config, v), chosen, frame, rounds, fps);
+            io.edgescope.bench.EndToEndSwitch.Result residentE2e = null;
+            io.edgescope.bench.EndToEndSwitch.Result loadingE2e = null;
+            if (endToEnd) {
+                Path work = Files.createTempDirectory("edgescope-bench-switch");
+                EdgeScopeConfig local = config.with(Map.of(EdgeScopeConfig.DATA_DIR.name(), work.toString(),
+                        EdgeScopeConfig.STATE_DIR.name(), work.resolve("state").toString(), EdgeScopeConfig.BROKER_PORT.name(), "0",
+                        EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), "",
+                        EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), ""));
+                List<EncodedFrame> clipFrames = new ArrayList<>();
+                try (FrameSource clip = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
+                    for (Optional<EncodedFrame> f = clip.next(); f.isPresent() && clipFrames.size() < E2E_FRAMES; f = clip.next()) {
+                        clipFrames.add(f.get());
+                    }
+                }
+                try (Platform platform = Platform.start(local.with(Map.of(EdgeScopeConfig.APPLICATION_ID.name(), "bench-switch-resident")))) {
+                    residentE2e = io.edgescope.bench.EndToEndSwitch.run(platform, v -> assets.loadModel(config, v), chosen.get(0),
+                            chosen.get(1), true, clipFrames, fps, rounds);
+                }
+                try (Platform platform = Platform.start(local.with(Map.of(EdgeScopeConfig.APPLICATION_ID.name(), "bench-switch-loading",
+                        EdgeScopeConfig.DATA_DIR.name(), work.resolve("second").toString())))) {
+                    loadingE2e = io.edgescope.bench.EndToEndSwitch.run(platform, v -> assets.loadModel(config, v), chosen.get(0),
+                            chosen.get(1), false, clipFrames, fps, rounds);
+                }
+            }
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 System.out.println(mapper.writeValueAsString(mapper.createObjectNode()
@@ -87,6 +114,21 @@ final class BenchCommand {
                         """, r.switches(), String.join(", ", variants), r.steadyFrameMillis(), r.residentSwitchMillis(),
                         r.reloadSwitchMillis(), r.residentOverheadMillis(), r.reloadOverheadMillis(), r.overheadRatio(), fps,
                         r.framesDroppedResident(), fps, r.framesDroppedReload(), r.rssPerVariantMib());
+                if (residentE2e != null) {
+                    System.out.printf(Locale.ROOT, """
+
+                            Through Kafka, a live stream at %.0f fps switched %d times between %s and %s (profile record written
+                            to the end of the first frame of the new variant; medians):
+
+                            | measure                                          | value     |
+                            |--------------------------------------------------|-----------|
+                            | resident target: switch (ms)                     | %9.0f |
+                            | resident target: frames lost                     | %9d |
+                            | target loaded on demand (1 fits): switch (ms)    | %9.0f |
+                            | target loaded on demand: frames lost             | %9d |
+                            """, fps, residentE2e.switches(), chosen.get(0).id(), chosen.get(1).id(), residentE2e.switchMillis(),
+                            residentE2e.framesLost(), loadingE2e.switchMillis(), loadingE2e.framesLost());
+                }
             }
             return 0;
         }
@@ -133,6 +175,7 @@ final class BenchCommand {
     }
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final int E2E_FRAMES = 50;
 
     /** Bare inference vs end-to-end pipeline throughput, same frames and threads, one run. */
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
