@@ -8,6 +8,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -51,8 +52,7 @@ public final class DetectionTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
-                Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(),
-                        Topics.STREAM_PROFILES.valueSerde(registry)).withName(PROFILES_SOURCE),
+                Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(), Serdes.ByteArray()).withName(PROFILES_SOURCE),
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
         builder.stream(Topics.FRAMES.name(), Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
                         .withName(SOURCE))

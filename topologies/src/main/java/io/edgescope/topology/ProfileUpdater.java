@@ -3,6 +3,7 @@ package io.edgescope.topology;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * so the stream keeps its last good profile. Asks for the profile's variant to be loaded ahead of
  * its first frame.
  */
-final class ProfileUpdater implements Processor<String, StreamProfile, Void, Void> {
+final class ProfileUpdater implements Processor<String, byte[], Void, Void> {
 
     private final DetectorProvider detectors;
     private final DeadLetters deadLetters;
@@ -36,17 +37,26 @@ final class ProfileUpdater implements Processor<String, StreamProfile, Void, Voi
         store = context.getStateStore(DetectionTopology.PROFILE_STORE);
     }
 
+    /** Reads the raw record itself, so that an unreadable profile reaches the dead-letter topic too. */
     @Override
-    public void process(Record<String, StreamProfile> record) {
+    public void process(Record<String, byte[]> raw) {
         RecordMetadata meta = context.recordMetadata().orElseThrow();
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        byte[] key = raw.key() == null ? null : raw.key().getBytes(StandardCharsets.UTF_8);
         try {
-            apply(record, failure -> deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key,
-                    serde.serializer().serialize(meta.topic(), record.value()), new InvalidProfileException("variant of stream "
-                            + record.key() + " failed to load (" + failure.getMessage() + "); the stream keeps its current variant")));
+            StreamProfile profile = readProfile(meta.topic(), raw.value());
+            apply(raw.withValue(profile), failure -> deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key, raw.value(),
+                    new InvalidProfileException("variant of stream " + raw.key() + " failed to load (" + failure.getMessage()
+                            + "); the stream keeps its current variant")));
         } catch (InvalidProfileException e) {
-            deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key, serde.serializer().serialize(meta.topic(),
-                    record.value()), e);
+            deadLetters.publish(meta.topic(), meta.partition(), meta.offset(), key, raw.value(), e);
+        }
+    }
+
+    private StreamProfile readProfile(String topic, byte[] value) {
+        try {
+            return serde.deserializer().deserialize(topic, value);
+        } catch (SerializationException e) {
+            throw new InvalidProfileException("unreadable profile: " + e.getMessage());
         }
     }
 

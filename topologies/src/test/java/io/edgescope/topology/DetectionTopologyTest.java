@@ -221,6 +221,17 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterAnUnreadableProfile() {
+        TestInputTopic<String, byte[]> rawProfiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        rawProfiles.pipeInput("cam-1", "not a profile".getBytes(StandardCharsets.UTF_8));
+        frames.pipeInput("cam-1", TestFrames.frame("cam-1", 0, TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT)));
+
+        assertThat(refusedProfiles).singleElement().asString().contains("unreadable profile").contains("magic byte");
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId).containsExactly("yolox-nano-416");
+    }
+
+    @Test
     void shouldKeepOnlyTheProfilesClassesOfInterest() {
         byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
         StreamProfile carsOnly = profile("cam-1", FakeDetectors.DEFAULT);
