@@ -8,6 +8,7 @@ import io.edgescope.serde.AvroSerdes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -28,6 +29,24 @@ public final class Topics {
     public static final TopicDef<Frame> FRAMES = new TopicDef<>(PREFIX + "frames", FRAME_PARTITIONS,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(FRAME_RETENTION)),
             registry -> AvroSerdes.serde(registry, Frame.getClassSchema()));
+
+    /**
+     * Frame topics the detection topology reads: {@code edgescope.frames} and per-site topics
+     * {@code edgescope.frames.<site>} (not the dead-letter topic).
+     */
+    public static final Pattern FRAME_TOPICS = Pattern.compile(Pattern.quote(PREFIX + "frames") + "(\\.(?!dlq$)[A-Za-z0-9_-]+)?");
+
+    /** The frame topic of a site, or the shared one when {@code site} is null or blank. */
+    public static String frameTopic(String site) {
+        if (site == null || site.isBlank()) {
+            return FRAMES.name();
+        }
+        String topic = FRAMES.name() + "." + site;
+        if (!FRAME_TOPICS.matcher(topic).matches()) {
+            throw new IllegalArgumentException("Site '" + site + "' must be letters, digits, '_' or '-' (and not 'dlq')");
+        }
+        return topic;
+    }
 
     /** Detections per frame, one record per frame processed. */
     public static final TopicDef<Detections> DETECTIONS = new TopicDef<>(PREFIX + "detections", FRAME_PARTITIONS,

@@ -29,6 +29,8 @@ public final class DetectionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionService.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How soon a new site frame topic (edgescope.frames.SITE) is picked up by the pattern subscription. */
+    private static final int NEW_TOPIC_DISCOVERY_MS = 10_000;
 
     private final KafkaStreams streams;
     private final VariantPool detectors;
@@ -93,6 +95,7 @@ public final class DetectionService implements AutoCloseable {
         int maxRecord = KafkaClientSettings.maxRecordBytes(config);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecord);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRecord);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), NEW_TOPIC_DISCOVERY_MS);
         return p;
     }
 

@@ -31,21 +31,29 @@ public final class TopicProvisioner {
     }
 
     public static void ensure(Admin admin, EdgeScopeConfig config) {
-        for (NewTopic topic : plan(config)) {
-            try {
-                admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                LOG.info("Created topic {} ({} partitions, {})", topic.name(), topic.numPartitions(), topic.configs());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new KafkaUnavailableException("Cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
-                }
-            } catch (TimeoutException e) {
-                throw new KafkaUnavailableException("Kafka did not answer within " + TIMEOUT_SECONDS
-                        + " s while creating topic " + topic.name(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KafkaUnavailableException("Interrupted creating topics", e);
+        plan(config).forEach(topic -> create(admin, topic));
+    }
+
+    /** Creates a site's frame topic, with the frame topic's settings, if missing. */
+    public static void ensureFrameTopic(Admin admin, EdgeScopeConfig config, String name) {
+        NewTopic frames = newTopic(Topics.FRAMES, config);
+        create(admin, new NewTopic(name, frames.numPartitions(), frames.replicationFactor()).configs(frames.configs()));
+    }
+
+    private static void create(Admin admin, NewTopic topic) {
+        try {
+            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("Created topic {} ({} partitions, {})", topic.name(), topic.numPartitions(), topic.configs());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new KafkaUnavailableException("Cannot create topic " + topic.name() + ": " + e.getCause().getMessage(), e);
             }
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka did not answer within " + TIMEOUT_SECONDS
+                    + " s while creating topic " + topic.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("Interrupted creating topics", e);
         }
     }
 

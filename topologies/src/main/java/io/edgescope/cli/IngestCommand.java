@@ -2,6 +2,8 @@ package io.edgescope.cli;
 
 import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
+import io.edgescope.app.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.ingest.FrameIngestor;
 import io.edgescope.ingest.IngestProgress;
@@ -40,6 +42,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Start a file again at its end.")
     boolean loop;
 
+    @Option(names = "--site", paramLabel = "SITE", description = "Write to the site's frame topic edgescope.frames.SITE (created if missing).")
+    String site;
+
     @Option(names = "--header", paramLabel = "NAME=VALUE", description = "A header on every frame, e.g. site=dock-2 (repeatable; variant.rules can match it).")
     Map<String, String> headers = new LinkedHashMap<>();
 
@@ -48,6 +53,12 @@ final class IngestCommand implements Callable<Integer> {
         EdgeScopeConfig config = common.clientConfig();
         String source = input.source(new Assets(common.models()));
         Platform.checkReachable(config.bootstrapServers());
+        String topic = Topics.frameTopic(site);
+        if (site != null) {
+            try (Admin admin = Admin.create(KafkaClientSettings.common(config.bootstrapServers()))) {
+                TopicProvisioner.ensureFrameTopic(admin, config, topic);
+            }
+        }
         ConsoleProgress progress = ConsoleProgress.forStdout();
         try (ShutdownSignal signal = new ShutdownSignal();
              KafkaProducer<String, Frame> producer = new KafkaProducer<>(
@@ -57,7 +68,7 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 done = new FrameIngestor(producer, Clock.systemUTC()).run(
                         () -> FrameSources.open(source, config.jpegQuality()),
-                        new FrameIngestor.Options(streamId, fps, loop, input.frames, config.maxFrameBytes(), headers),
+                        new FrameIngestor.Options(streamId, fps, loop, input.frames, config.maxFrameBytes(), headers, topic),
                         p -> progress.show(line(p), p.framesSent(), input.frames, false));
             } finally {
                 progress.finish();

@@ -91,7 +91,7 @@ public record EdgeScopeConfig(
                 return s;
             });
     public static final ConfigKey<String> VARIANT_RULES = new ConfigKey<>("variant.rules",
-            "Default variants, first match wins, a stream's profile overrides: glob=variant on the stream id, @header:glob=variant on a frame header; e.g. site-a-*=yolox-nano-320,@site:dock*=yolox-nano-640.",
+            "Default variants, first match wins, a stream's profile overrides: glob=variant on the stream id, topic:glob=variant on the frame topic, @header:glob=variant on a frame header; e.g. site-a-*=yolox-nano-320,@site:dock*=yolox-nano-640.",
             "", s -> {
                 VariantRules.parse(s, id -> Variant.byId(id).isPresent());
                 return s;

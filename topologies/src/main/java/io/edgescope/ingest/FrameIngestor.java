@@ -35,14 +35,16 @@ public final class FrameIngestor {
      * @param maxFrames stop after this many frames (0: no limit)
      * @param maxFrameBytes frames larger than this are skipped with a warning
      * @param headers extra headers on every frame (e.g. site=dock-2, matched by variant rules)
+     * @param topic the frame topic to write to (the shared one, or a site's)
      */
-    public record Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes, Map<String, String> headers) {
+    public record Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes, Map<String, String> headers,
+                          String topic) {
         public Options {
             headers = Map.copyOf(headers);
         }
 
         public Options(String streamId, Double fps, boolean loop, long maxFrames, int maxFrameBytes) {
-            this(streamId, fps, loop, maxFrames, maxFrameBytes, Map.of());
+            this(streamId, fps, loop, maxFrames, maxFrameBytes, Map.of(), Topics.FRAMES.name());
         }
     }
 
@@ -89,7 +91,7 @@ public final class FrameIngestor {
                 }
                 pacer.await(sequence + skipped);
                 Frame record = FrameRecords.of(options.streamId(), sequence, clock.instant(), frame, source.description());
-                ProducerRecord<String, Frame> out = new ProducerRecord<>(Topics.FRAMES.name(), options.streamId(), record);
+                ProducerRecord<String, Frame> out = new ProducerRecord<>(options.topic(), options.streamId(), record);
                 out.headers().add(STREAM_ID_HEADER, options.streamId().getBytes(StandardCharsets.UTF_8));
                 options.headers().forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
                 int size = frame.image().length;

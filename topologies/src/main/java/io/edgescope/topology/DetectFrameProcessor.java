@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,8 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
         image.duplicate().get(bytes);
         BgrImage decoded = codec.decode(bytes);
         StreamProfile profile = profiles.get(frame.getStreamId());
-        Detector detector = detectorFor(frame.getStreamId(), profile, name -> {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        Detector detector = detectorFor(frame.getStreamId(), profile, topic, name -> {
             Header h = record.headers().lastHeader(name);
             return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
         });
@@ -109,9 +111,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
      * The stream's profiled variant (else the first matching rule's, else the default) when it is loaded; while it loads, the variant the stream ran
      * last (or the default), so a switch never waits for a model load.
      */
-    private Detector detectorFor(String streamId, StreamProfile profile, UnaryOperator<String> headers) {
+    private Detector detectorFor(String streamId, StreamProfile profile, String topic, UnaryOperator<String> headers) {
         String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
-                ? profile.getVariantId() : rules.variantFor(streamId, headers).orElse(detectors.defaultVariant());
+                ? profile.getVariantId() : rules.variantFor(streamId, topic, headers).orElse(detectors.defaultVariant());
         Optional<Detector> detector = detectors.forCurrentThread(wanted);
         if (detector.isEmpty()) {
             detectors.prepare(wanted);

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  *   edgescope.stream-profiles ──► profiles-source ──► update-profiles ──► stream-profiles-store (global)
  *                                                        │ (bad profile) ──► edgescope.stream-profiles.dlq
  *                                                                                   │ variant per stream
- *   edgescope.frames ──► frames-source ──► detect-objects ◄─────────────────────────┘
+ *   edgescope.frames[.site] ──► frames-source ──► detect-objects ◄──────────────────┘
  *                            │                    │ ──► detections-sink ──► edgescope.detections
  *                            │ (unreadable)       │ (corrupt, oversize, failed)
  *                            └────────────────────┴──► edgescope.frames.dlq  (built-in DLQ, KIP-1034)
@@ -54,7 +54,7 @@ public final class DetectionTopology {
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
                 Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(), Serdes.ByteArray()).withName(PROFILES_SOURCE),
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
-        builder.stream(Topics.FRAMES.name(), Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
+        builder.stream(Topics.FRAME_TOPICS, Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
                         .withName(SOURCE))
                 .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, clock), Named.as(DETECT))
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),

@@ -9,15 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * Default variants from the topic context: ordered rules, first match wins — {@code glob=variant} on
- * the stream id (e.g. {@code site-a-*=yolox-nano-320}) or {@code @header:glob=variant} on a frame
- * header's value (e.g. {@code @site:dock*=yolox-nano-640}, with ingest {@code --header site=dock-2}).
- * A stream's own profile overrides them.
+ * the stream id (e.g. {@code site-a-*=yolox-nano-320}), {@code topic:glob=variant} on the frame topic
+ * (e.g. {@code topic:edgescope.frames.site-a=yolox-nano-320}, with ingest {@code --site site-a}) or
+ * {@code @header:glob=variant} on a frame header's value (e.g. {@code @site:dock*=yolox-nano-640},
+ * with ingest {@code --header site=dock-2}). A stream's own profile overrides them.
  */
 public final class VariantRules {
 
-    /** @param header header whose value is matched, or null to match the stream id */
+    /** @param header header whose value is matched, {@link #TOPIC} for the frame topic, or null for the stream id */
     private record Rule(String header, Pattern pattern, String variant) {
     }
+
+    private static final String TOPIC = "\u0000topic";
+    private static final String TOPIC_PREFIX = "topic:";
 
     private static final String HEADER_PREFIX = "@";
     private static final String HEADER_SEPARATOR = ":";
@@ -52,7 +56,10 @@ public final class VariantRules {
             }
             String target = parts[0].strip();
             String header = null;
-            if (target.startsWith(HEADER_PREFIX)) {
+            if (target.startsWith(TOPIC_PREFIX)) {
+                header = TOPIC;
+                target = target.substring(TOPIC_PREFIX.length());
+            } else if (target.startsWith(HEADER_PREFIX)) {
                 int colon = target.indexOf(HEADER_SEPARATOR);
                 if (colon < 2 || colon == target.length() - 1) {
                     throw new IllegalArgumentException("rule '" + entry.strip() + "' is not @header:glob=variant");
@@ -67,13 +74,13 @@ public final class VariantRules {
 
     /** The variant of the first stream-id rule matching {@code streamId}. */
     public Optional<String> variantFor(String streamId) {
-        return variantFor(streamId, name -> null);
+        return variantFor(streamId, "", name -> null);
     }
 
-    /** The variant of the first rule matching the stream id or, for header rules, the header's value. */
-    public Optional<String> variantFor(String streamId, UnaryOperator<String> headers) {
+    /** The variant of the first rule matching the stream id, the frame topic or a header's value. */
+    public Optional<String> variantFor(String streamId, String topic, UnaryOperator<String> headers) {
         return rules.stream().filter(r -> {
-            String value = r.header() == null ? streamId : headers.apply(r.header());
+            String value = r.header() == null ? streamId : TOPIC.equals(r.header()) ? topic : headers.apply(r.header());
             return value != null && r.pattern().matcher(value).matches();
         }).map(Rule::variant).findFirst();
     }

@@ -60,7 +60,8 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.FRAMES_DLQ.name());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         driver = new TopologyTestDriver(DetectionTopology.build(new FrameLimits(MAX_FRAME_BYTES, MAX_PIXELS),
-                VariantRules.parse("lobby-*=yolox-nano-256,@site:dock*=yolox-nano-640", detectors::knows), registry, detectors,
+                VariantRules.parse("lobby-*=yolox-nano-256,@site:dock*=yolox-nano-640,topic:edgescope.frames.yard=yolox-nano-320",
+                        detectors::knows), registry, detectors,
                 (topic, partition, offset, key, value, reason) -> refusedProfiles.add(topic + "|" + new String(key, StandardCharsets.UTF_8)
                         + "|" + reason.getMessage()), Clock.fixed(NOW, ZoneOffset.UTC)), props);
         profiles = driver.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
@@ -181,6 +182,19 @@ class DetectionTopologyTest {
 
         assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
                 .containsExactly("yolox-nano-640", "yolox-nano-416");
+    }
+
+    @Test
+    void shouldReadSiteFrameTopicsAndMatchTopicRules() {
+        byte[] jpeg = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
+        detectors.prepare("yolox-nano-320");
+        TestInputTopic<String, Frame> yard = driver.createInputTopic(Topics.frameTopic("yard"), new StringSerializer(),
+                Topics.FRAMES.valueSerde(registry).serializer());
+        yard.pipeInput("cam-y", TestFrames.frame("cam-y", 0, jpeg));
+        frames.pipeInput("cam-y", TestFrames.frame("cam-y", 1, jpeg));
+
+        assertThat(detections.readValuesToList()).extracting(Detections::getVariantId)
+                .containsExactly("yolox-nano-320", "yolox-nano-416");
     }
 
     @Test

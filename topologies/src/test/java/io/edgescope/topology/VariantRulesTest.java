@@ -18,9 +18,16 @@ class VariantRulesTest {
     @Test
     void shouldMatchHeaderRulesOnTheHeaderValue() {
         VariantRules rules = VariantRules.parse("@site:dock*=yolox-nano-640,cam-*=yolox-nano-320", v -> true);
-        assertThat(rules.variantFor("cam-1", h -> h.equals("site") ? "dock-2" : null)).contains("yolox-nano-640");
-        assertThat(rules.variantFor("cam-1", h -> null)).contains("yolox-nano-320");
+        assertThat(rules.variantFor("cam-1", "edgescope.frames", h -> h.equals("site") ? "dock-2" : null)).contains("yolox-nano-640");
+        assertThat(rules.variantFor("cam-1", "edgescope.frames", h -> null)).contains("yolox-nano-320");
         assertThatThrownBy(() -> VariantRules.parse("@site=yolox-nano-640", v -> true)).hasMessageContaining("@header:glob=variant");
+    }
+
+    @Test
+    void shouldMatchTopicRulesOnTheFrameTopic() {
+        VariantRules rules = VariantRules.parse("topic:edgescope.frames.site-a=yolox-nano-320", v -> true);
+        assertThat(rules.variantFor("cam-1", "edgescope.frames.site-a", h -> null)).contains("yolox-nano-320");
+        assertThat(rules.variantFor("cam-1", "edgescope.frames", h -> null)).isEmpty();
     }
 
     @Test
