@@ -78,6 +78,9 @@ final class ProfileCommand {
         @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only publish these classes, e.g. person,car (default: all).")
         List<String> classes = List.of();
 
+        @Option(names = "--no-load-check", description = "Do not check here that the variant's model loads.")
+        boolean skipLoadCheck;
+
         @Option(names = "--roi", split = ",", paramLabel = "PX", description = "Region of interest x,y,width,height in pixels (default: the whole frame).")
         List<Integer> roi;
 
@@ -89,6 +92,10 @@ final class ProfileCommand {
             }
             if (variant != null && Variant.byId(variant).isEmpty()) {
                 throw new IllegalArgumentException("Unknown variant '" + variant + "'; one of " + Variant.ids());
+            }
+            if (variant != null && !skipLoadCheck) {
+                // the operator hears now, not from a dead letter, if the variant's model does not load
+                new Assets(common.models()).loadModel(common.config(), Variant.byId(variant).orElseThrow()).close();
             }
             if (roi != null && (roi.size() != ROI_FIELDS || roi.get(2) <= 0 || roi.get(3) <= 0)) {
                 throw new IllegalArgumentException("--roi takes x,y,width,height with a positive width and height");
