@@ -1,5 +1,6 @@
 package io.edgescope.eval;
 
+import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detection;
 import io.edgescope.detect.Detector;
 import io.edgescope.image.ImageCodec;
@@ -51,10 +52,11 @@ public final class PseudoGroundTruth {
                 frames++;
                 width = frame.width();
                 height = frame.height();
+                BgrImage image = codec.decode(frame.image());
                 byte[] jpeg = EncodedFrame.JPEG.equals(frame.format()) ? frame.image()
-                        : ImageCodec.encodeJpeg(codec.decode(frame.image()), ImageCodec.DEFAULT_JPEG_QUALITY);
+                        : ImageCodec.encodeJpeg(image, ImageCodec.DEFAULT_JPEG_QUALITY);
                 Files.write(out.resolve(IMAGES).resolve(String.format("%06d.jpg", frames)), jpeg);
-                for (Detection d : detector.detect(codec.decode(frame.image())).detections()) {
+                for (Detection d : detector.detect(image).detections()) {
                     if (d.label().equals(label) && d.score() >= minScore) {
                         gt.add(String.format(Locale.ROOT, "%d,-1,%.2f,%.2f,%.2f,%.2f,1,-1,-1,-1", frames, d.x(), d.y(),
                                 d.width(), d.height()));

@@ -41,12 +41,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
-    private final Path dataDir;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
-        this.dataDir = dataDir;
     }
 
     /**
@@ -71,7 +69,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         String bootstrap = HOST + ":" + clientPort;
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
         broker.awaitReady();
         LOG.info("Kafka {} (KRaft, single node) ready at {} in {} ms, data in {}", kafkaVersion(), bootstrap,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), logDir);
@@ -80,10 +78,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     @Override

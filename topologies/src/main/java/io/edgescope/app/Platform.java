@@ -105,10 +105,6 @@ public final class Platform implements AutoCloseable {
         return config;
     }
 
-    public boolean embeddedBroker() {
-        return broker.isPresent();
-    }
-
     @Override
     public void close() {
         embeddedRegistry.ifPresent(EmbeddedSchemaRegistry::close);

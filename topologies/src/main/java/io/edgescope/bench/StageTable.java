@@ -16,14 +16,6 @@ public final class StageTable {
         stages.computeIfAbsent(stage, s -> new LatencyRecorder()).record(millis);
     }
 
-    public double p50(String stage) {
-        return stages.get(stage).percentile(P50);
-    }
-
-    public double p99(String stage) {
-        return stages.get(stage).percentile(P99);
-    }
-
     public Map<String, double[]> rows() {
         Map<String, double[]> out = new LinkedHashMap<>();
         stages.forEach((name, r) -> out.put(name, new double[] {r.percentile(P50), r.percentile(P99), r.mean()}));

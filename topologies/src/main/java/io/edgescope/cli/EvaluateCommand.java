@@ -110,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             com.fasterxml.jackson.databind.node.ArrayNode array = new ObjectMapper().createArrayNode();
             for (EvaluationReport r : reports) {
-                array.add(new ObjectMapper().readTree(json(r)));
+                array.add(jsonNode(r));
             }
             System.out.println(array);
         } else {
@@ -126,9 +126,12 @@ final class EvaluateCommand implements Callable<Integer> {
         return sizeEdges == null ? AreaRange.COCO : AreaRange.fromSideEdges(sizeEdges);
     }
 
-    static String json(EvaluationReport r) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+    static String json(EvaluationReport r) {
+        return jsonNode(r).toString();
+    }
+
+    static ObjectNode jsonNode(EvaluationReport r) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
         node.put("variant", r.variant());
         node.put("sequence", r.sequence()).put("ground_truth", r.groundTruthNote()).put("frames", r.frames()).put("ap50", r.offline().ap50()).put("ap", r.offline().ap());
         ObjectNode bySize = node.putObject("ap50_by_size");
@@ -143,7 +146,7 @@ final class EvaluateCommand implements Callable<Integer> {
             node.put("realtime_ap50", r.realtime().ap50()).put("realtime_ap", r.realtime().ap())
                     .put("dropped_fraction", r.droppedFraction()).put("mean_staleness_frames", r.meanStalenessFrames());
         }
-        return mapper.writeValueAsString(node);
+        return node;
     }
 
     static String table(EvaluationReport r) {

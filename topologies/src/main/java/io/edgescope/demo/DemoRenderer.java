@@ -168,17 +168,13 @@ public final class DemoRenderer implements Runnable, AutoCloseable {
         return deadLetters.get();
     }
 
-    /** Stops the thread; call before reading {@link #writtenFrames()}. */
+    /** Stops the thread (join it before reading the summary or writing the contact sheet). */
     @Override
     public void close() {
         running.set(false);
         consumer.wakeup();
     }
 
-    /** The annotated frames written, in order. */
-    public List<Path> writtenFrames() {
-        return List.copyOf(written);
-    }
 
     /** The run's totals; call after the renderer thread has ended. */
     public DemoSummary summary(long framesIn, String variant, String input) {
