@@ -1,0 +1,29 @@
+package io.edgescope.roma;
+
+import java.util.List;
+
+/**
+ * One selection and what it was based on.
+ *
+ * @param variantId the variant to run from now on
+ * @param previousId the variant that ran before
+ * @param reason why it was taken: periodic, latency-changed, or the first decision
+ * @param estimates every candidate's estimate
+ * @param sizes the object-size shares used (null when none seen yet)
+ * @param loadFactor how much slower than offline the host ran
+ * @param medianSpeed median object speed, box sizes per frame
+ * @param intervalMillis the stream's frame interval
+ * @param decisionNanos time taken by the decision
+ */
+public record Decision(String variantId, String previousId, String reason, List<Estimate> estimates, double[] sizes,
+                       double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos) {
+
+    public boolean switched() {
+        return !variantId.equals(previousId);
+    }
+
+    public Estimate estimateOf(String id) {
+        return estimates.stream().filter(e -> e.variantId().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no estimate for " + id));
+    }
+}

@@ -1,0 +1,93 @@
+package io.edgescope.roma;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ROMA for one stream: fed every processed frame's boxes and latency, it re-estimates each
+ * candidate's real-time AP periodically or when the latency moves, and switches to the best with
+ * hysteresis (a margin, and at least {@link RomaSettings#reselectEveryFrames()} frames per
+ * variant unless latency jumps). Mutable, not thread-safe; one per stream.
+ */
+public final class RomaSelector {
+
+    public static final String FIRST = "first";
+    public static final String PERIODIC = "periodic";
+    public static final String LATENCY = "latency-changed";
+
+    private final AccuracyProfile profile;
+    private final RomaSettings settings;
+    private final SizeHistogram sizes;
+    private final MotionModel motion;
+    private final LatencyTracker latency;
+    private String current;
+    private List<Box> previousBoxes = List.of();
+    private long previousFrame = -1;
+    private int sinceDecision;
+    private double latencyAtDecision = Double.NaN;
+    private boolean decided;
+
+    public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant) {
+        this.profile = profile;
+        this.settings = settings;
+        this.sizes = new SizeHistogram(profile.buckets(), settings.histogramDecay());
+        this.motion = new MotionModel(settings.motionSamples(), settings.priorBeta());
+        this.latency = new LatencyTracker(profile, settings.latencySmoothing());
+        this.current = profile.variant(initialVariant).variantId();
+    }
+
+    public String current() {
+        return current;
+    }
+
+    /** One processed frame: the variant that ran, its boxes (classes of interest), the frame's size and index, its latency. */
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+        sizes.observe(boxes, frameWidth, frameHeight);
+        if (previousFrame >= 0 && frameIndex > previousFrame) {
+            motion.observe(previousBoxes, boxes, (int) Math.min(Integer.MAX_VALUE, frameIndex - previousFrame));
+        }
+        previousBoxes = List.copyOf(boxes);
+        previousFrame = frameIndex;
+        latency.observe(variantId, latencyMillis);
+        sinceDecision++;
+    }
+
+    /** A new decision when one is due (first call, periodic, or latency moved), else empty. */
+    public Optional<Decision> decide(double intervalMillis) {
+        String reason = dueReason();
+        if (reason == null) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        VariantAccuracy seenBy = profile.variants().get(current);
+        double[] shares = sizes.distribution(seenBy).orElse(null);
+        List<Estimate> estimates = RomaEstimator.estimate(profile, shares, latency::estimate, intervalMillis,
+                s -> motion.retention(s, settings.iouThreshold()));
+        Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
+        Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
+        String previous = current;
+        if (!best.variantId().equals(current) && best.realtimeAp() > now.realtimeAp() * (1 + settings.switchMargin())) {
+            current = best.variantId();
+        }
+        decided = true;
+        sinceDecision = 0;
+        latencyAtDecision = latency.estimate(current);
+        return Optional.of(new Decision(current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
+                intervalMillis, System.nanoTime() - started));
+    }
+
+    private String dueReason() {
+        if (!decided) {
+            return FIRST;
+        }
+        if (sinceDecision >= settings.reselectEveryFrames()) {
+            return PERIODIC;
+        }
+        double nowLatency = latency.estimate(current);
+        if (sinceDecision > 0 && Math.abs(nowLatency - latencyAtDecision) > settings.latencyTrigger() * latencyAtDecision) {
+            return LATENCY;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.edgescope.roma;
+
+/**
+ * How old the boxes a viewer sees are, in frames, for a detector of constant latency on a stream
+ * of constant frame interval, when the detector always takes the newest frame once free and each
+ * frame shows the latest result finished before the next frame arrives (the rules of
+ * real-time evaluation). Computed by stepping the steady state, so it is exact for that model.
+ */
+public final class StalenessModel {
+
+    /** Detector cycles simulated after the warm-up, enough for the pattern to repeat. */
+    private static final int CYCLES = 40;
+    private static final int MIN_FRAMES = 100;
+
+    private StalenessModel() {
+    }
+
+    /** Share of shown frames per staleness 0, 1, 2, ... (frames), summing to 1. */
+    public static double[] weights(double latencyMillis, double intervalMillis) {
+        if (!(intervalMillis > 0)) {
+            throw new IllegalArgumentException("frame interval must be positive, got " + intervalMillis);
+        }
+        double latency = Math.max(0, latencyMillis);
+        int perCycle = (int) Math.ceil(latency / intervalMillis) + 1;
+        int frames = Math.max(MIN_FRAMES, CYCLES * perCycle);
+        int warmUp = 2 * perCycle;
+        double[] finish = new double[frames];
+        java.util.Arrays.fill(finish, Double.POSITIVE_INFINITY);
+        double free = 0;
+        int next = 0;
+        while (next < frames) {
+            double start = Math.max(free, next * intervalMillis);
+            int pick = Math.max(next, Math.min(frames - 1, (int) Math.floor(start / intervalMillis)));
+            finish[pick] = start + latency;
+            free = finish[pick];
+            next = pick + 1;
+        }
+        double[] counts = new double[frames];
+        int latest = -1;
+        int shown = 0;
+        int maxAge = 0;
+        for (int j = 0; j < frames; j++) {
+            double shownUntil = (j + 1) * intervalMillis;
+            for (int k = latest + 1; k <= j; k++) {
+                if (finish[k] <= shownUntil) {
+                    latest = k;
+                }
+            }
+            if (j >= warmUp && latest >= 0) {
+                counts[j - latest]++;
+                shown++;
+                maxAge = Math.max(maxAge, j - latest);
+            }
+        }
+        double[] w = new double[maxAge + 1];
+        for (int s = 0; s <= maxAge; s++) {
+            w[s] = counts[s] / shown;
+        }
+        return w;
+    }
+}

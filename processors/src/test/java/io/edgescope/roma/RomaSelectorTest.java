@@ -1,0 +1,71 @@
+package io.edgescope.roma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RomaSelectorTest {
+
+    private static final double INTERVAL = 50;
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.9, 1.0, 100, 0.02, 0.5);
+
+    /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
+    private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
+        for (int i = 0; i < frames; i++) {
+            String v = roma.current();
+            double latency = RomaFixtures.profile().variant(v).latencyMillis() * loadFactor;
+            roma.observe(v, RomaFixtures.boxes(4, 120, frame[0] * 12.0), RomaFixtures.FRAME, 600, frame[0], latency);
+            frame[0] += Math.max(1, (long) Math.ceil(latency / INTERVAL));
+            roma.decide(INTERVAL);
+        }
+        return roma.current();
+    }
+
+    @Test
+    void shouldSwitchToTheLighterVariantWhenLatencyRisesAndBackWhenItFalls() {
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "big");
+        long[] frame = {0};
+        assertThat(run(roma, frame, 20, 1.0)).isEqualTo("big");
+        assertThat(run(roma, frame, 20, 4.0)).isEqualTo("small");
+        assertThat(run(roma, frame, 20, 1.0)).isEqualTo("big");
+    }
+
+    @Test
+    void shouldNotFlapBetweenVariantsWithinTheMargin() {
+        AccuracyProfile twins = AccuracyProfile.of(RomaFixtures.TWO_BUCKETS, List.of(
+                new VariantAccuracy("a", 0.80, new double[] {0.8, 0.80}, new double[] {0.9, 0.9}, 10),
+                new VariantAccuracy("b", 0.81, new double[] {0.8, 0.81}, new double[] {0.9, 0.9}, 10)));
+        RomaSelector roma = new RomaSelector(twins, SETTINGS, "a");
+        int switches = 0;
+        for (int i = 0; i < 100; i++) {
+            roma.observe(roma.current(), RomaFixtures.boxes(3, 120, 0), RomaFixtures.FRAME, 600, i, 10);
+            Optional<Decision> d = roma.decide(INTERVAL);
+            switches += d.filter(Decision::switched).isPresent() ? 1 : 0;
+        }
+        assertThat(switches).isZero();
+        assertThat(roma.current()).isEqualTo("a");
+    }
+
+    @Test
+    void shouldDecideEveryFewFramesOrAtOnceWhenLatencyJumps() {
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
+        roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 0, 10);
+        assertThat(roma.decide(INTERVAL)).map(Decision::reason).contains(RomaSelector.FIRST);
+        roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 1, 10);
+        assertThat(roma.decide(INTERVAL)).isEmpty();
+        roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 2, 30);
+        assertThat(roma.decide(INTERVAL)).map(Decision::reason).contains(RomaSelector.LATENCY);
+    }
+
+    @Test
+    void shouldPickTheAccurateVariantWhenSmallObjectsAppear() {
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
+        for (int i = 0; i < 10; i++) {
+            roma.observe(roma.current(), RomaFixtures.boxes(5, 20, 0), RomaFixtures.FRAME, 600, i, 10);
+            roma.decide(INTERVAL);
+        }
+        assertThat(roma.current()).isEqualTo("big");
+    }
+}

@@ -1,0 +1,33 @@
+package io.edgescope.roma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SizeHistogramTest {
+
+    @Test
+    void shouldCorrectTheSharesForWhatTheRunningVariantMisses() {
+        SizeHistogram h = new SizeHistogram(RomaFixtures.TWO_BUCKETS, 1.0);
+        // one small (20 px of 1000) and one large (100 px) box, seen by a variant with recall 0.25 / 0.9 there
+        h.observe(List.of(new Box(0, 0, 20, 20), new Box(0, 0, 100, 100)), RomaFixtures.FRAME, 500);
+        double[] shares = h.distribution(RomaFixtures.profile().variant("small")).orElseThrow();
+        assertThat(shares[0]).isCloseTo(4.0 / (4.0 + 1 / 0.9), within(1e-9));
+        assertThat(shares[0] + shares[1]).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void shouldForgetOldFramesAtTheDecayRate() {
+        SizeHistogram h = new SizeHistogram(RomaFixtures.TWO_BUCKETS, 0.5);
+        h.observe(List.of(new Box(0, 0, 20, 20)), RomaFixtures.FRAME, 500);
+        h.observe(List.of(new Box(0, 0, 100, 100)), RomaFixtures.FRAME, 500);
+        assertThat(h.counts()).containsExactly(0.5, 1.0);
+    }
+
+    @Test
+    void shouldBeEmptyBeforeAnyObjectIsSeen() {
+        assertThat(new SizeHistogram(RomaFixtures.TWO_BUCKETS, 0.9).distribution(null)).isEmpty();
+    }
+}
