@@ -10,7 +10,14 @@ import java.util.Map;
  * @param ap50BySize AP50 per size bucket; NaN where the bucket has no ground truth
  * @param apBySize AP per size bucket; NaN where the bucket has no ground truth
  * @param recall50 recall at IoU 0.5 with all detections (all sizes)
+ * @param recall50BySize recall at IoU 0.5 per size bucket; NaN where the bucket has no ground truth
  */
 public record ApResult(double ap50, double ap, Map<String, Double> ap50BySize, Map<String, Double> apBySize,
-                       double recall50, int groundTruth, int detections) {
+                       double recall50, int groundTruth, int detections, Map<String, Double> recall50BySize) {
+
+    /** A result without recall per size. */
+    public ApResult(double ap50, double ap, Map<String, Double> ap50BySize, Map<String, Double> apBySize, double recall50,
+                    int groundTruth, int detections) {
+        this(ap50, ap, ap50BySize, apBySize, recall50, groundTruth, detections, Map.of());
+    }
 }

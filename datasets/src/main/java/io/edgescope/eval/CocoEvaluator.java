@@ -43,12 +43,14 @@ public final class CocoEvaluator {
         ordered.sort(Comparator.comparingInt(FrameData::frame));
         Map<String, Double> ap50 = new LinkedHashMap<>();
         Map<String, Double> ap = new LinkedHashMap<>();
+        Map<String, Double> recallBySize = new LinkedHashMap<>();
         double recall50 = Double.NaN;
         for (AreaRange range : ranges) {
             double[][] curve = precisionCurves(ordered, range);
             if (curve == null) {
                 ap50.put(range.name(), Double.NaN);
                 ap.put(range.name(), Double.NaN);
+                recallBySize.put(range.name(), Double.NaN);
                 continue;
             }
             ap50.put(range.name(), mean(curve[0], RECALL_POINTS));
@@ -57,6 +59,7 @@ public final class CocoEvaluator {
                 sum += mean(curve[t], RECALL_POINTS);
             }
             ap.put(range.name(), sum / IOU_STEPS);
+            recallBySize.put(range.name(), curve[0][RECALL_POINTS]);
             if (range.equals(AreaRange.ALL) || Double.isNaN(recall50)) {
                 recall50 = curve[0][RECALL_POINTS];
             }
@@ -64,7 +67,7 @@ public final class CocoEvaluator {
         int truth = ordered.stream().mapToInt(f -> (int) f.truth().stream().filter(g -> !g.ignore()).count()).sum();
         int dets = ordered.stream().mapToInt(f -> Math.min(MAX_DETECTIONS, f.detections().size())).sum();
         String first = ranges.get(0).name();
-        return new ApResult(ap50.get(first), ap.get(first), ap50, ap, recall50, truth, dets);
+        return new ApResult(ap50.get(first), ap.get(first), ap50, ap, recall50, truth, dets, recallBySize);
     }
 
     /** Per IoU threshold: 101 interpolated precisions, then the final recall; null when no ground truth counts. */

@@ -37,6 +37,33 @@ public record DetectionSet(Map<Integer, List<ScoredBox>> boxes, Map<Integer, Dou
         return boxes.getOrDefault(frame, List.of());
     }
 
+    /**
+     * Writes the set as JSON Lines that {@link #read(Path, String)} reads back (one line per frame with
+     * its sequence = frame - 1, variant, processing time and boxes labelled {@code label}).
+     */
+    public void write(Path file, String label) {
+        java.util.SortedSet<Integer> frames = new java.util.TreeSet<>(boxes.keySet());
+        frames.addAll(latencyMillis.keySet());
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int frame : frames) {
+                com.fasterxml.jackson.databind.node.ObjectNode line = JSON.createObjectNode();
+                line.put("sequence", frame - 1L).put("variantId", variantId);
+                if (latencyMillis.containsKey(frame)) {
+                    line.put("processingMillis", latencyMillis.get(frame));
+                }
+                com.fasterxml.jackson.databind.node.ArrayNode list = line.putArray("boxes");
+                for (ScoredBox b : of(frame)) {
+                    list.addObject().put("label", label).put("score", b.score()).put("x", b.x()).put("y", b.y())
+                            .put("width", b.width()).put("height", b.height());
+                }
+                out.write(JSON.writeValueAsString(line));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write detections " + file, e);
+        }
+    }
+
     /** Processing time measured for a frame, when the file has it. */
     public OptionalDouble latencyOf(int frame) {
         Double v = latencyMillis.get(frame);

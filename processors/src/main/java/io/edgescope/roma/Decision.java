@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * One selection and what it was based on.
  *
+ * @param frameIndex the index of the last frame observed before the decision
  * @param variantId the variant to run from now on
  * @param previousId the variant that ran before
  * @param reason why it was taken: periodic, latency-changed, or the first decision
@@ -15,7 +16,7 @@ import java.util.List;
  * @param intervalMillis the stream's frame interval
  * @param decisionNanos time taken by the decision
  */
-public record Decision(String variantId, String previousId, String reason, List<Estimate> estimates, double[] sizes,
+public record Decision(long frameIndex, String variantId, String previousId, String reason, List<Estimate> estimates, double[] sizes,
                        double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos) {
 
     public boolean switched() {

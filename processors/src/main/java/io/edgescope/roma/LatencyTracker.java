@@ -1,29 +1,27 @@
 package io.edgescope.roma;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Each variant's latency as measured now. The variant that ran last is estimated by its own recent
- * measurements; the others by their offline latency times how much slower than offline the host
- * currently runs (the load factor, learnt from whatever ran). So a busy host, other streams or
- * this machine's own drift show up in every estimate without re-profiling. Mutable; one per stream.
+ * Each variant's latency as measured now, as a distribution. The stream's last few measurements
+ * are kept as ratios to the measured variant's offline latency (how much slower than offline the
+ * host runs now); a variant's current latency samples are its offline latency times those ratios.
+ * So a busy host, other streams or this machine's own drift show up in every estimate without
+ * re-profiling, and so does the jitter, which decides how often a detector near the frame interval
+ * overruns it. Mutable; one per stream.
  */
 public final class LatencyTracker {
 
     private final AccuracyProfile profile;
-    private final double smoothing;
-    private final Map<String, Double> recent = new HashMap<>();
-    private double loadFactor = 1;
-    private String last;
+    private final double[] ratios;
+    private int size;
+    private int next;
 
-    /** @param smoothing weight of a new measurement in the moving averages, in (0, 1] */
-    public LatencyTracker(AccuracyProfile profile, double smoothing) {
-        if (!(smoothing > 0 && smoothing <= 1)) {
-            throw new IllegalArgumentException("smoothing must be in (0, 1], got " + smoothing);
+    /** @param window measurements kept */
+    public LatencyTracker(AccuracyProfile profile, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("latency window must be at least 1, got " + window);
         }
         this.profile = profile;
-        this.smoothing = smoothing;
+        this.ratios = new double[window];
     }
 
     public void observe(String variantId, double latencyMillis) {
@@ -31,23 +29,40 @@ public final class LatencyTracker {
             return;
         }
         double offline = profile.variant(variantId).latencyMillis();
-        boolean switched = !variantId.equals(last);
-        recent.merge(variantId, latencyMillis, (old, now) -> switched ? now : old + smoothing * (now - old));
         if (offline > 0) {
-            loadFactor += smoothing * (latencyMillis / offline - loadFactor);
+            ratios[next] = latencyMillis / offline;
+            next = (next + 1) % ratios.length;
+            size = Math.min(size + 1, ratios.length);
         }
-        last = variantId;
     }
 
-    /** How many times slower than offline the host runs now (1 before any measurement). */
+    /** How many times slower than offline the host runs now, on average (1 before any measurement). */
     public double loadFactor() {
-        return loadFactor;
+        if (size == 0) {
+            return 1;
+        }
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += ratios[i];
+        }
+        return sum / size;
     }
 
+    /** Mean latency of a variant now. */
     public double estimate(String variantId) {
-        if (variantId.equals(last)) {
-            return recent.get(variantId);
+        return profile.variant(variantId).latencyMillis() * loadFactor();
+    }
+
+    /** Latency samples of a variant now (its offline latency alone before any measurement). */
+    public double[] samples(String variantId) {
+        double offline = profile.variant(variantId).latencyMillis();
+        if (size == 0) {
+            return new double[] {offline};
         }
-        return profile.variant(variantId).latencyMillis() * loadFactor;
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = offline * ratios[i];
+        }
+        return out;
     }
 }

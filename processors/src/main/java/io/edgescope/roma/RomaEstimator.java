@@ -3,9 +3,14 @@ package io.edgescope.roma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
-import java.util.function.ToDoubleFunction;
 
-/** Estimated real-time AP of every candidate from the stream's sizes, latencies, frame rate and motion. */
+/**
+ * Estimated real-time AP of every candidate from the stream's sizes, latencies, frame rate and motion.
+ * A stale box that no longer overlaps its object counts twice against AP: the object becomes a
+ * miss and the box a confident false positive. When a share r of the boxes shown still hit
+ * (whatever their score), recall and precision both scale by r, so AP scales by r squared; that
+ * is the degradation used here (ours; the paper's form of it is not known).
+ */
 public final class RomaEstimator {
 
     private RomaEstimator() {
@@ -14,22 +19,24 @@ public final class RomaEstimator {
     /**
      * @param profile the candidates' offline accuracy
      * @param sizes the share of objects per size bucket, or null when unknown (then each variant's overall AP counts)
-     * @param latencyMillis each candidate's latency as estimated now
+     * @param latencyMillis each candidate's latency samples as estimated now
      * @param intervalMillis the stream's frame interval
      * @param retention the share of hits a box keeps after s frames of age
      */
-    public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, ToDoubleFunction<String> latencyMillis,
+    public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, java.util.function.Function<String, double[]> latencyMillis,
                                           double intervalMillis, IntToDoubleFunction retention) {
         List<Estimate> out = new ArrayList<>(profile.variants().size());
         for (VariantAccuracy v : profile.variants().values()) {
             double expected = expectedAp(v, sizes);
-            double latency = latencyMillis.applyAsDouble(v.variantId());
-            double[] w = StalenessModel.weights(latency, intervalMillis);
+            double[] latencies = latencyMillis.apply(v.variantId());
+            double latency = java.util.Arrays.stream(latencies).average().orElse(0);
+            double[] w = StalenessModel.weights(latencies, intervalMillis);
             double kept = 0;
             for (int s = 0; s < w.length; s++) {
                 kept += w[s] * retention.applyAsDouble(s);
             }
-            out.add(new Estimate(v.variantId(), expected, latency, kept, expected * kept));
+            double factor = kept * kept;
+            out.add(new Estimate(v.variantId(), expected, latency, factor, expected * factor));
         }
         return out;
     }

@@ -33,7 +33,7 @@ public final class RomaSelector {
         this.settings = settings;
         this.sizes = new SizeHistogram(profile.buckets(), settings.histogramDecay());
         this.motion = new MotionModel(settings.motionSamples(), settings.priorBeta());
-        this.latency = new LatencyTracker(profile, settings.latencySmoothing());
+        this.latency = new LatencyTracker(profile, settings.latencyWindow());
         this.current = profile.variant(initialVariant).variantId();
     }
 
@@ -62,7 +62,7 @@ public final class RomaSelector {
         long started = System.nanoTime();
         VariantAccuracy seenBy = profile.variants().get(current);
         double[] shares = sizes.distribution(seenBy).orElse(null);
-        List<Estimate> estimates = RomaEstimator.estimate(profile, shares, latency::estimate, intervalMillis,
+        List<Estimate> estimates = RomaEstimator.estimate(profile, shares, latency::samples, intervalMillis,
                 s -> motion.retention(s, settings.iouThreshold()));
         Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
@@ -73,7 +73,7 @@ public final class RomaSelector {
         decided = true;
         sinceDecision = 0;
         latencyAtDecision = latency.estimate(current);
-        return Optional.of(new Decision(current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
+        return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
                 intervalMillis, System.nanoTime() - started));
     }
 

@@ -17,21 +17,33 @@ public final class StalenessModel {
 
     /** Share of shown frames per staleness 0, 1, 2, ... (frames), summing to 1. */
     public static double[] weights(double latencyMillis, double intervalMillis) {
-        if (!(intervalMillis > 0)) {
-            throw new IllegalArgumentException("frame interval must be positive, got " + intervalMillis);
+        return weights(new double[] {latencyMillis}, intervalMillis);
+    }
+
+    /**
+     * As {@link #weights(double, double)} for a detector whose latency varies: processed frames take
+     * the given latencies in turn, each used at least {@value #CYCLES} times.
+     */
+    public static double[] weights(double[] latencies, double intervalMillis) {
+        if (!(intervalMillis > 0) || latencies.length == 0) {
+            throw new IllegalArgumentException("need a positive frame interval and at least one latency");
         }
-        double latency = Math.max(0, latencyMillis);
-        int perCycle = (int) Math.ceil(latency / intervalMillis) + 1;
-        int frames = Math.max(MIN_FRAMES, CYCLES * perCycle);
+        double longest = 0;
+        for (double l : latencies) {
+            longest = Math.max(longest, l);
+        }
+        int perCycle = (int) Math.ceil(longest / intervalMillis) + 1;
+        int frames = Math.max(MIN_FRAMES, CYCLES * perCycle * latencies.length);
         int warmUp = 2 * perCycle;
         double[] finish = new double[frames];
         java.util.Arrays.fill(finish, Double.POSITIVE_INFINITY);
         double free = 0;
         int next = 0;
+        int run = 0;
         while (next < frames) {
             double start = Math.max(free, next * intervalMillis);
             int pick = Math.max(next, Math.min(frames - 1, (int) Math.floor(start / intervalMillis)));
-            finish[pick] = start + latency;
+            finish[pick] = start + Math.max(0, latencies[run++ % latencies.length]);
             free = finish[pick];
             next = pick + 1;
         }

@@ -32,4 +32,13 @@ class StalenessModelTest {
             assertThat(java.util.Arrays.stream(StalenessModel.weights(latency, 40)).sum()).isCloseTo(1.0, within(1e-9));
         }
     }
+
+    @Test
+    void shouldAgeBoxesWhenAJitteryDetectorOverrunsTheIntervalOnAverageFitting() {
+        // mean 35 ms at 40 ms frames: a steady detector keeps up, one alternating 20/50 ms does not
+        assertThat(StalenessModel.weights(35, 40)).containsExactly(1.0);
+        double[] jittery = StalenessModel.weights(new double[] {20, 50}, 40);
+        assertThat(jittery[0]).isLessThan(1.0);
+        assertThat(jittery.length).isGreaterThan(1);
+    }
 }

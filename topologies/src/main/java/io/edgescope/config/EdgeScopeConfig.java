@@ -2,6 +2,7 @@ package io.edgescope.config;
 
 import io.edgescope.detect.onnx.DetectorSettings;
 import io.edgescope.detect.variants.Variant;
+import io.edgescope.roma.RomaSettings;
 import io.edgescope.topology.VariantRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,10 @@ public record EdgeScopeConfig(
         int variantsBudgetMib,
         int detectorThreads,
         boolean detectorSpinning,
-        int jpegQuality) {
+        int jpegQuality,
+        RomaSettings roma,
+        String romaCandidates,
+        String romaProfile) {
 
     private static final int MIB = 1024 * 1024;
     private static final int DEFAULT_BROKER_PORT = 9092;
@@ -107,11 +111,36 @@ public record EdgeScopeConfig(
             "Let idle ONNX Runtime threads busy-wait for work: lower latency when the detector has the cores to itself; the waiting burns CPU that Kafka threads on the same cores need.");
     public static final ConfigKey<Integer> JPEG_QUALITY = ConfigKey.intRange("ingest.jpeg.quality", DEFAULT_JPEG_QUALITY,
             1, MAX_JPEG_QUALITY, "JPEG quality used when ingest re-encodes decoded video frames.");
+    public static final ConfigKey<Integer> ROMA_RESELECT_FRAMES = ConfigKey.positiveInt("roma.reselect.frames",
+            RomaSettings.DEFAULT.reselectEveryFrames(), "ROMA re-estimates a stream's variants after this many processed frames (also the least a variant runs unless latency jumps).");
+    public static final ConfigKey<Float> ROMA_SWITCH_MARGIN = ConfigKey.fraction("roma.switch.margin",
+            (float) RomaSettings.DEFAULT.switchMargin(), "ROMA switches only when the best variant's estimated real-time AP beats the running one's by this fraction (hysteresis).");
+    public static final ConfigKey<Float> ROMA_LATENCY_TRIGGER = ConfigKey.fraction("roma.latency.trigger",
+            (float) RomaSettings.DEFAULT.latencyTrigger(), "ROMA re-estimates at once when the running variant's latency moved by this fraction since its last decision.");
+    public static final ConfigKey<Float> ROMA_HISTOGRAM_DECAY = ConfigKey.fraction("roma.histogram.decay",
+            (float) RomaSettings.DEFAULT.histogramDecay(), "Weight ROMA's object-size histogram keeps per processed frame (0.9: about the last ten frames).");
+    public static final ConfigKey<Float> ROMA_PRIOR_BETA = ConfigKey.fraction("roma.prior.beta",
+            (float) RomaSettings.DEFAULT.priorBeta(), "Accuracy ROMA assumes a box loses per frame of age before it has measured the objects' motion.");
+    public static final ConfigKey<Float> ROMA_MOTION_IOU = ConfigKey.fraction("roma.motion.iou",
+            (float) RomaSettings.DEFAULT.iouThreshold(), "Overlap (as IoU) a stale box must keep with its object's moved box to still count as a hit; above 0.5 because detections are not exact to begin with.");
+    public static final ConfigKey<String> ROMA_CANDIDATES = new ConfigKey<>("roma.candidates",
+            "Variants ROMA chooses among (comma-separated; each needs a row in the accuracy profile).",
+            "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640", s -> {
+                for (String id : s.split(",")) {
+                    if (Variant.byId(id.strip()).isEmpty()) {
+                        throw new IllegalArgumentException("unknown variant " + id.strip() + "; one of " + Variant.ids());
+                    }
+                }
+                return s;
+            });
+    public static final ConfigKey<String> ROMA_PROFILE = ConfigKey.string("roma.profile", "",
+            "ROMA's offline accuracy profile (JSON written by edgescope roma profile). Empty: the one measured on the labelled MOTChallenge sequences, shipped with EdgeScope.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
-            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY);
+            MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
+            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_CANDIDATES, ROMA_PROFILE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -123,9 +152,16 @@ public record EdgeScopeConfig(
                 p.get(MAX_DECODED_PIXELS), p.get(SCORE_THRESHOLD), p.get(NMS_IOU), p.get(DETECTOR_VARIANT), p.get(VARIANT_RULES), p.get(MAX_RESIDENT_VARIANTS),
                 p.get(VARIANTS_BUDGET_MB),
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
-                p.get(JPEG_QUALITY));
+                p.get(JPEG_QUALITY),
+                romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE));
         p.finish();
         return config;
+    }
+
+    private static RomaSettings romaSettings(Parser p) {
+        RomaSettings d = RomaSettings.DEFAULT;
+        return new RomaSettings(p.get(ROMA_RESELECT_FRAMES), p.get(ROMA_SWITCH_MARGIN), p.get(ROMA_LATENCY_TRIGGER), p.get(ROMA_HISTOGRAM_DECAY),
+                d.latencyWindow(), d.motionSamples(), p.get(ROMA_PRIOR_BETA), p.get(ROMA_MOTION_IOU));
     }
 
     public static EdgeScopeConfig defaults() {
@@ -163,6 +199,14 @@ public record EdgeScopeConfig(
         m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
+        m.put(ROMA_RESELECT_FRAMES.name(), Integer.toString(roma.reselectEveryFrames()));
+        m.put(ROMA_SWITCH_MARGIN.name(), Double.toString(roma.switchMargin()));
+        m.put(ROMA_LATENCY_TRIGGER.name(), Double.toString(roma.latencyTrigger()));
+        m.put(ROMA_HISTOGRAM_DECAY.name(), Double.toString(roma.histogramDecay()));
+        m.put(ROMA_PRIOR_BETA.name(), Double.toString(roma.priorBeta()));
+        m.put(ROMA_MOTION_IOU.name(), Double.toString(roma.iouThreshold()));
+        m.put(ROMA_CANDIDATES.name(), romaCandidates);
+        m.put(ROMA_PROFILE.name(), romaProfile);
         return m;
     }
 
@@ -178,6 +222,16 @@ public record EdgeScopeConfig(
     /** How the detector runs, from the detector.* keys. */
     public DetectorSettings detectorSettings() {
         return new DetectorSettings(scoreThreshold, nmsIou, detectorThreads, detectorSpinning);
+    }
+
+    /** ROMA's knobs, from the roma.* keys. */
+    public RomaSettings romaSettings() {
+        return roma;
+    }
+
+    /** The variants ROMA chooses among. */
+    public List<String> romaCandidateIds() {
+        return java.util.Arrays.stream(romaCandidates.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
     }
 
     public Optional<String> externalBootstrap() {

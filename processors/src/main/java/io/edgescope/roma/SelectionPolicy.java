@@ -1,0 +1,19 @@
+package io.edgescope.roma;
+
+import java.util.List;
+
+/**
+ * Picks the variant for a stream's next frame, told what happened on each processed frame. ROMA is
+ * one; the baselines it is compared with are others. Mutable, one per stream.
+ */
+public interface SelectionPolicy {
+
+    /** Short name for tables, e.g. "roma" or "fixed:yolox-nano-416". */
+    String name();
+
+    /** The variant to run on the next frame of a stream whose frames come every {@code intervalMillis}. */
+    String next(double intervalMillis);
+
+    /** A processed frame: the variant that ran, its boxes, the frame's size and index, its latency. */
+    void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis);
+}

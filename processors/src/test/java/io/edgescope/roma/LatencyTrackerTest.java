@@ -1,0 +1,36 @@
+package io.edgescope.roma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class LatencyTrackerTest {
+
+    @Test
+    void shouldScaleOtherVariantsByHowMuchSlowerTheHostRunsNow() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4);
+        assertThat(t.estimate("big")).isEqualTo(40.0);
+        t.observe("small", 20);
+        t.observe("small", 30);
+        assertThat(t.loadFactor()).isCloseTo(2.5, within(1e-12));
+        assertThat(t.estimate("big")).isCloseTo(100, within(1e-9));
+        assertThat(t.samples("big")).containsExactly(80.0, 120.0);
+    }
+
+    @Test
+    void shouldForgetMeasurementsOlderThanTheWindow() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2);
+        t.observe("small", 50);
+        t.observe("small", 10);
+        t.observe("small", 10);
+        assertThat(t.loadFactor()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void shouldIgnoreVariantsOutsideTheProfile() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2);
+        t.observe("unknown", 500);
+        assertThat(t.loadFactor()).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,157 @@
+package io.edgescope.bench.roma;
+
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.eval.MotSequence;
+import io.edgescope.eval.policy.AccuracyProfiles;
+import io.edgescope.eval.policy.PolicyReplay;
+import io.edgescope.eval.policy.PolicyRun;
+import io.edgescope.eval.policy.ScheduledPolicy;
+import io.edgescope.eval.policy.Timeline;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.media.ImageDirectorySource;
+import io.edgescope.media.MediaException;
+import io.edgescope.roma.AccuracyProfile;
+import io.edgescope.roma.Decision;
+import io.edgescope.roma.FitsIntervalPolicy;
+import io.edgescope.roma.FixedPolicy;
+import io.edgescope.roma.RomaPolicy;
+import io.edgescope.roma.RomaSelector;
+import io.edgescope.roma.RomaSettings;
+import io.edgescope.roma.SizeBuckets;
+import io.edgescope.roma.TodPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@code bench roma}: every variant's detections on the labelled sequences (cached), every variant's
+ * latency under each load condition (measured now, interleaved), the accuracy profile from them,
+ * then every policy replayed on every scenario with the same latency draws: fixed variants,
+ * fits-the-interval, TOD, ROMA and the per-segment oracle.
+ */
+public final class RomaBenchmark {
+
+    public static final String FITS = "fits-interval";
+    public static final String TOD = "tod";
+    public static final String ROMA = "roma";
+    public static final String ORACLE = "oracle";
+    private static final String LABEL = "person";
+    private static final int CONTENTION_STREAMS_HIGH = 4;
+    private static final int CONTENTION_STREAMS_LOW = 2;
+    private static final double NANOS_PER_MICRO = 1000.0;
+
+    /**
+     * @param variants the candidates, any order
+     * @param background the variant other streams run in the streams-N conditions
+     * @param rounds interleaved latency rounds; {@code perRound} samples per variant and condition each round
+     * @param todTolerance AP50 within which TOD takes the lighter variant for a size
+     */
+    public record Options(List<MotSequence> sequences, List<Variant> variants, Variant background, int rounds, int perRound,
+                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed) {
+    }
+
+    /** One scenario's outcome: each policy's run by name, and ROMA's decision cost. */
+    public record ScenarioResult(String name, String kind, boolean dynamic, double fps, int frames, Map<String, PolicyRun> runs,
+                                 List<String> fixedPolicies, double decisionMeanMicros, double decisionMaxMicros, Timeline timeline,
+                                 List<Decision> decisions) {
+
+        public PolicyRun run(String policy) {
+            return runs.get(policy);
+        }
+
+        /** The fixed policy with the best real-time AP50. */
+        public PolicyRun bestFixed() {
+            return fixedPolicies.stream().map(runs::get).max(java.util.Comparator.comparingDouble(PolicyRun::ap50)).orElseThrow();
+        }
+    }
+
+    /** Everything measured. */
+    public record Result(AccuracyProfile profile, Map<String, Map<String, Double>> medianLatency, List<String> todBySize,
+                         List<ScenarioResult> scenarios) {
+    }
+
+    private RomaBenchmark() {
+    }
+
+    public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
+        List<String> ids = o.variants().stream().map(Variant::id).toList();
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, LABEL, o.maxPixels(),
+                o.cacheDir(), progress);
+        List<LoadCondition> conditions = List.of(LoadCondition.idle(), LoadCondition.cpuLoad(Runtime.getRuntime().availableProcessors()),
+                LoadCondition.streams(CONTENTION_STREAMS_LOW), LoadCondition.streams(CONTENTION_STREAMS_HIGH));
+        LatencyTable latencies = measureLatency(o, conditions, models, progress);
+        Map<String, Double> offline = new LinkedHashMap<>();
+        ids.forEach(id -> offline.put(id, latencies.median(LoadCondition.IDLE_NAME, id)));
+        AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), offline);
+        List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
+                List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
+        String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (RomaScenarios.Scenario s : scenarios) {
+            progress.accept("replaying " + s.timeline().name());
+            results.add(replay(s, bank, latencies, profile, ids, initial, o));
+        }
+        Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+        for (LoadCondition c : conditions) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            ids.forEach(id -> m.put(id, latencies.median(c.name(), id)));
+            medians.put(c.name(), m);
+        }
+        return new Result(profile, medians, new TodPolicy(profile, o.todTolerance(), initial).thresholds(), results);
+    }
+
+    private static ScenarioResult replay(RomaScenarios.Scenario s, DetectionBankBuilder.Bank bank, LatencyTable latencies,
+                                         AccuracyProfile profile, List<String> ids, String initial, Options o) {
+        Timeline t = s.timeline();
+        Map<String, PolicyRun> runs = new LinkedHashMap<>();
+        Map<String, PolicyRun> fixed = new LinkedHashMap<>();
+        for (String id : ids) {
+            PolicyRun r = PolicyReplay.run(t, bank, latencies, new FixedPolicy(id), o.seed());
+            runs.put(r.policy(), r);
+            fixed.put(id, r);
+        }
+        runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, o.settings().latencyWindow()), o.seed()));
+        runs.put(TOD, PolicyReplay.run(t, bank, latencies, new TodPolicy(profile, o.todTolerance(), initial), o.seed()));
+        List<Decision> decisions = new ArrayList<>();
+        RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, o.settings(), initial), decisions::add);
+        runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, o.seed()));
+        runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), o.seed()));
+        double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
+        double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
+        return new ScenarioResult(t.name(), s.kind(), t.dynamic(), t.fps(), t.shots().size(), runs,
+                ids.stream().map(id -> new FixedPolicy(id).name()).toList(), mean, max, t, List.copyOf(decisions));
+    }
+
+    private static LatencyTable measureLatency(Options o, List<LoadCondition> conditions, Function<Variant, DetectorFactory> models,
+                                               Consumer<String> progress) throws InterruptedException {
+        List<BgrImage> frames = new ArrayList<>();
+        ImageCodec codec = new ImageCodec(o.maxPixels());
+        for (MotSequence seq : o.sequences()) {
+            try (ImageDirectorySource source = ImageDirectorySource.open(seq.folder().resolve("img1"))) {
+                frames.add(codec.decode(source.next().orElseThrow(() -> new MediaException("no frames in " + seq.folder())).image()));
+            }
+        }
+        List<DetectorFactory> factories = new ArrayList<>();
+        Map<String, Detector> detectors = new LinkedHashMap<>();
+        try {
+            for (Variant v : o.variants()) {
+                DetectorFactory f = models.apply(v);
+                factories.add(f);
+                detectors.put(v.id(), f.newDetector());
+            }
+            DetectorFactory background = models.apply(o.background());
+            factories.add(background);
+            return LatencyProbe.measure(conditions, detectors, background, frames, o.rounds(), o.perRound(), progress);
+        } finally {
+            detectors.values().forEach(Detector::close);
+            factories.forEach(DetectorFactory::close);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.edgescope.bench.roma;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgescope.eval.policy.PolicyRun;
+import io.edgescope.roma.AccuracyProfile;
+import io.edgescope.roma.VariantAccuracy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/** Tables, JSON and a chart of a {@link RomaBenchmark.Result}. */
+public final class RomaReport {
+
+    private static final int WIDTH = 1100;
+    private static final int HEIGHT = 500;
+    private static final double PERCENT = 100;
+
+    private RomaReport() {
+    }
+
+    /** Markdown tables: profile, latencies, real-time AP50 per scenario and policy, ROMA's variant use under contention. */
+    public static String tables(RomaBenchmark.Result r) {
+        StringBuilder b = new StringBuilder();
+        AccuracyProfile p = r.profile();
+        b.append("Offline profile (AP50 by relative object size; size = sqrt(area) / longer frame side), idle latency:\n\n| variant |");
+        for (int i = 0; i < p.buckets().count(); i++) {
+            b.append(' ').append(p.buckets().name(i)).append(" |");
+        }
+        b.append(" all | latency ms |\n|---|").append("---|".repeat(p.buckets().count() + 2)).append('\n');
+        for (VariantAccuracy v : p.variants().values()) {
+            b.append("| ").append(v.variantId()).append(" |");
+            for (double ap : v.ap50BySize()) {
+                b.append(Double.isNaN(ap) ? " n/a |" : String.format(Locale.ROOT, " %.3f |", ap));
+            }
+            b.append(String.format(Locale.ROOT, " %.3f | %.1f |%n", v.ap50(), v.latencyMillis()));
+        }
+        b.append("\nTOD's calibrated choice per size bucket: ").append(r.todBySize()).append("\n\nMedian latency (ms) per load condition:\n\n| variant |");
+        r.medianLatency().keySet().forEach(c -> b.append(' ').append(c).append(" |"));
+        b.append("\n|---|").append("---|".repeat(r.medianLatency().size())).append('\n');
+        for (String id : p.variants().keySet()) {
+            b.append("| ").append(id).append(" |");
+            r.medianLatency().values().forEach(m -> b.append(String.format(Locale.ROOT, " %.1f |", m.get(id))));
+            b.append('\n');
+        }
+        b.append("\nReal-time AP50 per scenario and policy (same latency draws for every policy):\n\n| scenario | kind | fps |");
+        RomaBenchmark.ScenarioResult first = r.scenarios().get(0);
+        first.fixedPolicies().forEach(f -> b.append(' ').append(f.substring(f.indexOf(':') + 1)).append(" |"));
+        b.append(" fits-interval | tod | roma | oracle | roma / best fixed | roma / oracle |\n|---|---|---|")
+                .append("---|".repeat(first.fixedPolicies().size() + 6)).append('\n');
+        for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.0f |", s.name(), s.kind(), s.fps()));
+            s.fixedPolicies().forEach(f -> b.append(String.format(Locale.ROOT, " %.3f |", s.run(f).ap50())));
+            double roma = s.run(RomaBenchmark.ROMA).ap50();
+            b.append(String.format(Locale.ROOT, " %.3f | %.3f | **%.3f** | %.3f | %+.1f%% | %.1f%% |%n", s.run(RomaBenchmark.FITS).ap50(),
+                    s.run(RomaBenchmark.TOD).ap50(), roma, s.run(RomaBenchmark.ORACLE).ap50(),
+                    PERCENT * (roma / s.bestFixed().ap50() - 1), PERCENT * roma / s.run(RomaBenchmark.ORACLE).ap50()));
+        }
+        b.append("\nROMA per scenario: frames processed per variant, switches, dropped frames, decision time:\n\n"
+                + "| scenario | variants used (frames) | switches | dropped | decisions | mean decision µs | max decision µs |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+            PolicyRun roma = s.run(RomaBenchmark.ROMA);
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %d | %.1f | %.1f |%n", s.name(), roma.processedByVariant(),
+                    roma.switches(), PERCENT * roma.droppedFraction(), s.decisions().size(), s.decisionMeanMicros(), s.decisionMaxMicros()));
+        }
+        return b.toString();
+    }
+
+    /** One object per scenario: scenario, dynamic, roma, best_fixed, fits_interval, tod, oracle, per_variant, and more. */
+    public static ArrayNode json(RomaBenchmark.Result r) {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode out = mapper.createArrayNode();
+        for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+            ObjectNode o = out.addObject().put("scenario", s.name()).put("kind", s.kind()).put("dynamic", s.dynamic()).put("fps", s.fps())
+                    .put("frames", s.frames()).put("roma", s.run(RomaBenchmark.ROMA).ap50()).put("best_fixed", s.bestFixed().ap50())
+                    .put("best_fixed_variant", s.bestFixed().policy().substring(s.bestFixed().policy().indexOf(':') + 1))
+                    .put("fits_interval", s.run(RomaBenchmark.FITS).ap50()).put("tod", s.run(RomaBenchmark.TOD).ap50())
+                    .put("oracle", s.run(RomaBenchmark.ORACLE).ap50()).put("roma_switches", s.run(RomaBenchmark.ROMA).switches())
+                    .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros());
+            ObjectNode per = o.putObject("per_variant");
+            s.fixedPolicies().forEach(f -> per.put(f.substring(f.indexOf(':') + 1), s.run(f).ap50()));
+            ObjectNode parts = o.putObject("parts");
+            s.run(RomaBenchmark.ROMA).ap50ByPart().forEach((part, ap) -> {
+                ObjectNode p = parts.putObject(part).put("roma", ap).put("oracle", s.run(RomaBenchmark.ORACLE).ap50ByPart().get(part));
+                s.fixedPolicies().forEach(f -> p.put(f.substring(f.indexOf(':') + 1), s.run(f).ap50ByPart().get(part)));
+            });
+            ObjectNode used = o.putObject("roma_frames_by_variant");
+            s.run(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
+        }
+        return out;
+    }
+
+    /** Every ROMA decision of every scenario as JSON lines, with the load and segment of the moment (which ROMA was not told). */
+    public static void trace(RomaBenchmark.Result r, Path file) {
+        ObjectMapper mapper = new ObjectMapper();
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(file)) {
+            for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+                for (io.edgescope.roma.Decision d : s.decisions()) {
+                    int frame = (int) Math.max(0, d.frameIndex());
+                    ObjectNode o = mapper.createObjectNode().put("scenario", s.name()).put("frame", d.frameIndex())
+                            .put("time_ms", s.timeline().arrivalMillis(frame)).put("part", s.timeline().partOf(frame))
+                            .put("reason", d.reason()).put("from", d.previousId()).put("to", d.variantId())
+                            .put("load_factor", d.loadFactor()).put("median_speed", d.medianSpeed());
+                    ArrayNode sizes = o.putArray("sizes");
+                    if (d.sizes() != null) {
+                        for (double v : d.sizes()) {
+                            sizes.add(v);
+                        }
+                    }
+                    ObjectNode est = o.putObject("estimates");
+                    d.estimates().forEach(e -> est.putObject(e.variantId()).put("ap", e.expectedAp()).put("latency_ms", e.latencyMillis())
+                            .put("retention", e.retention()).put("realtime_ap", e.realtimeAp()));
+                    out.write(mapper.writeValueAsString(o));
+                    out.newLine();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** Bar chart of real-time AP50 per scenario for best fixed, fits-interval, TOD, ROMA and oracle. */
+    public static void chart(RomaBenchmark.Result r, Path file) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Real-time AP50 per scenario")
+                .xAxisTitle("scenario").yAxisTitle("real-time AP50").build();
+        List<String> names = r.scenarios().stream().map(RomaBenchmark.ScenarioResult::name).toList();
+        Map<String, java.util.function.Function<RomaBenchmark.ScenarioResult, Double>> series = new java.util.LinkedHashMap<>();
+        series.put("best fixed", s -> s.bestFixed().ap50());
+        series.put(RomaBenchmark.FITS, s -> s.run(RomaBenchmark.FITS).ap50());
+        series.put(RomaBenchmark.TOD, s -> s.run(RomaBenchmark.TOD).ap50());
+        series.put(RomaBenchmark.ROMA, s -> s.run(RomaBenchmark.ROMA).ap50());
+        series.put(RomaBenchmark.ORACLE, s -> s.run(RomaBenchmark.ORACLE).ap50());
+        series.forEach((name, f) -> chart.addSeries(name, names, new ArrayList<>(r.scenarios().stream().map(f).toList())));
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisLabelRotation(30);
+        try {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.edgescope.bench.roma;
+
+import io.edgescope.eval.MotSequence;
+import io.edgescope.eval.policy.LoadPhase;
+import io.edgescope.eval.policy.Shot;
+import io.edgescope.eval.policy.Timeline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The timelines of {@code bench roma}, built from the labelled sequences given:
+ * <ul>
+ *   <li>static: each sequence at its own frame rate on an idle host, and a faster version (every
+ *       second frame: objects move twice as far per frame);</li>
+ *   <li>dynamic: chunks of the sequences cut and interleaved (object size and speed change at each
+ *       cut) at one camera rate, while the host's load changes on a schedule of its own (idle, a CPU
+ *       hog, other streams joining and leaving) — neither is announced to the policies;</li>
+ *   <li>contention: the interleaved chunks under a constant 1, 2 or 4 concurrent streams.</li>
+ * </ul>
+ */
+final class RomaScenarios {
+
+    static final String STATIC = "static";
+    static final String DYNAMIC = "dynamic";
+    static final String CONTENTION = "contention";
+
+    private static final int FASTER = 2;
+    private static final double MILLIS_PER_SECOND = 1000.0;
+    private static final double MIN_PHASE_SECONDS = 2;
+    private static final double MAX_PHASE_SECONDS = 6;
+    private static final int CONTENTION_FPS = 25;
+    private static final int CONTENTION_CHUNK = 100;
+
+    /** One dynamic run: camera rate, chunk length, frames in all, and the seed of its load schedule. */
+    record DynamicSpec(double fps, int chunk, int frames, long seed) {
+    }
+
+    static final List<DynamicSpec> DYNAMIC_SPECS = List.of(new DynamicSpec(15, 90, 600, 1), new DynamicSpec(25, 120, 720, 2),
+            new DynamicSpec(30, 150, 900, 3));
+
+    /** A built timeline and what kind it is. */
+    record Scenario(String kind, Timeline timeline) {
+    }
+
+    private RomaScenarios() {
+    }
+
+    static List<Scenario> all(List<MotSequence> sequences, List<String> dynamicConditions, List<String> streamConditions) {
+        List<Scenario> out = new ArrayList<>();
+        for (MotSequence seq : sequences) {
+            out.add(new Scenario(STATIC, new Timeline(seq.name(), false, seq.fps(), shots(seq, 1, seq.length(), 1, seq.name()),
+                    idle())));
+            out.add(new Scenario(STATIC, new Timeline(seq.name() + " x2 speed", false, seq.fps(),
+                    shots(seq, 1, seq.length(), FASTER, seq.name()), idle())));
+        }
+        for (int i = 0; i < DYNAMIC_SPECS.size(); i++) {
+            DynamicSpec spec = DYNAMIC_SPECS.get(i);
+            List<Shot> shots = interleaved(sequences, spec.chunk(), spec.frames());
+            double duration = shots.size() * MILLIS_PER_SECOND / spec.fps();
+            out.add(new Scenario(DYNAMIC, new Timeline(String.format(Locale.ROOT, "dynamic-%d (%.0f fps)", i + 1, spec.fps()), true,
+                    spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed()))));
+        }
+        List<Shot> mixed = interleaved(sequences, CONTENTION_CHUNK, sequences.stream().mapToInt(MotSequence::length).sum());
+        for (String condition : streamConditions) {
+            out.add(new Scenario(CONTENTION, new Timeline("contention " + condition, true, CONTENTION_FPS, mixed,
+                    List.of(new LoadPhase(0, condition)))));
+        }
+        return out;
+    }
+
+    private static List<LoadPhase> idle() {
+        return List.of(new LoadPhase(0, LoadCondition.IDLE_NAME));
+    }
+
+    /** Frames first..last of a sequence, every {@code step}-th, as one segment. */
+    static List<Shot> shots(MotSequence seq, int first, int last, int step, String segment) {
+        List<Shot> out = new ArrayList<>();
+        for (int f = first; f <= last; f += step) {
+            out.add(new Shot(segment, seq.name(), f, seq.width(), seq.height(), seq.truthOf(f)));
+        }
+        return out;
+    }
+
+    /** Chunks of {@code chunk} frames taken from the sequences in turn (each resumes where it left off, wrapping) until {@code total} frames. */
+    static List<Shot> interleaved(List<MotSequence> sequences, int chunk, int total) {
+        List<Shot> out = new ArrayList<>();
+        int[] position = new int[sequences.size()];
+        java.util.Arrays.fill(position, 1);
+        for (int s = 0; out.size() < total; s = (s + 1) % sequences.size()) {
+            MotSequence seq = sequences.get(s);
+            int first = position[s];
+            int last = Math.min(seq.length(), first + chunk - 1);
+            last = Math.min(last, first + total - out.size() - 1);
+            out.addAll(shots(seq, first, last, 1, String.format(Locale.ROOT, "%s[%d-%d]", seq.name(), first, last)));
+            position[s] = last >= seq.length() ? 1 : last + 1;
+        }
+        return out;
+    }
+
+    /** Load phases of seeded random length (2-6 s), each a different condition from the previous one. */
+    static List<LoadPhase> schedule(List<String> conditions, double durationMillis, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<LoadPhase> out = new ArrayList<>();
+        double t = 0;
+        String previous = null;
+        while (t < durationMillis) {
+            String condition;
+            do {
+                condition = conditions.get(random.nextInt(conditions.size()));
+            } while (condition.equals(previous) && conditions.size() > 1);
+            out.add(new LoadPhase(t, condition));
+            previous = condition;
+            t += MILLIS_PER_SECOND * (MIN_PHASE_SECONDS + random.nextDouble() * (MAX_PHASE_SECONDS - MIN_PHASE_SECONDS));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package io.edgescope.cli;
+
+import io.edgescope.assets.AssetResolver;
+import io.edgescope.bench.roma.RomaBenchmark;
+import io.edgescope.bench.roma.RomaReport;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.eval.MotSequence;
+import io.edgescope.roma.RomaSettings;
+import io.edgescope.roma.SizeBuckets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench roma}: ROMA against fixed variants, two heuristics and the per-segment oracle. */
+@Command(name = "roma", mixinStandardHelpOptions = true,
+        description = "Real-time AP50 of ROMA, every fixed variant, fits-the-interval, TOD and the per-segment oracle on static, "
+                + "dynamic (content and load change) and contention scenarios built from labelled sequences, from one run.")
+final class BenchRomaCommand implements Callable<Integer> {
+
+    private static final String CACHE_FOLDER = "roma-bench";
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--gt", required = true, paramLabel = "SEQ_DIR", description = "A labelled MOTChallenge sequence (repeat).")
+    List<Path> sequences;
+
+    @Option(names = "--variants", split = ",", defaultValue = "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640",
+            description = "Candidate variants (default: ${DEFAULT-VALUE}).")
+    List<String> variants;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Interleaved latency rounds over all load conditions (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--samples", defaultValue = "12", description = "Latency samples per variant, condition and round (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--size-edges", split = ",", description = "Relative size bucket edges (default: 0.02,0.04,0.08,0.16).")
+    List<Double> sizeEdges;
+
+    @Option(names = "--tod-tolerance", defaultValue = "0.02", description = "TOD takes the lightest variant within this AP50 of the best for a size (default: ${DEFAULT-VALUE}).")
+    double todTolerance;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the latency draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--chart", paramLabel = "PNG", description = "Also write a bar chart of real-time AP50 per scenario.")
+    Path chart;
+
+    @Option(names = "--trace", paramLabel = "JSONL", description = "Also write every ROMA decision with its inputs and estimates.")
+    Path trace;
+
+    @Option(names = "--json", description = "Print a JSON list, one object per scenario, instead of the tables.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        EdgeScopeConfig config = common.config();
+        Assets assets = new Assets(common.models());
+        List<MotSequence> seqs = sequences.stream().map(MotSequence::load).toList();
+        List<Variant> chosen = new ArrayList<>();
+        for (String id : variants) {
+            chosen.add(Variant.byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown variant " + id)));
+        }
+        RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
+                AssetResolver.userCacheDir().resolve(CACHE_FOLDER), config.maxDecodedPixels(),
+                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed);
+        RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
+        if (trace != null) {
+            RomaReport.trace(result, trace);
+        }
+        if (chart != null) {
+            RomaReport.chart(result, chart);
+        }
+        System.out.println(json ? RomaReport.json(result).toPrettyString() : RomaReport.tables(result));
+        return 0;
+    }
+}
