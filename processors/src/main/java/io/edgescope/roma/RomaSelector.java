@@ -53,7 +53,7 @@ public final class RomaSelector {
         sinceDecision++;
     }
 
-    /** A new decision when one is due (first call, periodic, or latency moved), else empty. */
+    /** A new decision when one is due (after the first frame observed, periodically, or when latency moved), else empty. */
     public Optional<Decision> decide(double intervalMillis) {
         String reason = dueReason();
         if (reason == null) {
@@ -78,6 +78,9 @@ public final class RomaSelector {
     }
 
     private String dueReason() {
+        if (previousFrame < 0) {
+            return null;
+        }
         if (!decided) {
             return FIRST;
         }

@@ -68,4 +68,11 @@ class RomaSelectorTest {
         }
         assertThat(roma.current()).isEqualTo("big");
     }
+
+    @Test
+    void shouldNotDecideBeforeSeeingAFrame() {
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
+        assertThat(roma.decide(INTERVAL)).isEmpty();
+        assertThat(roma.current()).isEqualTo("small");
+    }
 }

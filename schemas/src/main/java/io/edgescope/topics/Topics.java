@@ -2,6 +2,8 @@ package io.edgescope.topics;
 
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
+import io.edgescope.schemas.RomaDecision;
+import io.edgescope.schemas.Telemetry;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantInfo;
 import io.edgescope.serde.AvroSerdes;
@@ -73,15 +75,25 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             registry -> AvroSerdes.serde(registry, VariantInfo.getClassSchema()));
 
+    /** Per stream and window: frames in/out/dropped, latency percentiles, variants used, ROMA's estimates. */
+    public static final TopicDef<Telemetry> TELEMETRY = new TopicDef<>(PREFIX + "telemetry", FRAME_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DETECTION_RETENTION)),
+            registry -> AvroSerdes.serde(registry, Telemetry.getClassSchema()));
+
+    /** Every ROMA decision with its inputs and every candidate's estimate. */
+    public static final TopicDef<RomaDecision> ROMA_DECISIONS = new TopicDef<>(PREFIX + "roma.decisions", FRAME_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DETECTION_RETENTION)),
+            registry -> AvroSerdes.serde(registry, RomaDecision.getClassSchema()));
+
     /** Registered schemas (compacted), kept by the embedded registry. */
     public static final String SCHEMAS = PREFIX + "schemas";
 
     /** The topics the pipeline provisions, in creation order. */
     public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES,
-            STREAM_PROFILES_DLQ, VARIANTS);
+            STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
-    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS);
+    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS);
 
     /** Topics whose records carry a whole frame and so need the large-message settings. */
     public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ);

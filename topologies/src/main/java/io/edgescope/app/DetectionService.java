@@ -4,6 +4,9 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DetectionTopology;
 import io.edgescope.topology.FrameLimits;
+import io.edgescope.topology.RomaContext;
+import io.edgescope.roma.AccuracyProfile;
+import io.edgescope.roma.AccuracyProfileFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -35,11 +38,13 @@ public final class DetectionService implements AutoCloseable {
     private final KafkaStreams streams;
     private final VariantPool detectors;
     private final KafkaDeadLetters deadLetters;
+    private final TelemetryHttpServer telemetry;
 
-    private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters) {
+    private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters, TelemetryHttpServer telemetry) {
         this.streams = streams;
         this.detectors = detectors;
         this.deadLetters = deadLetters;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -50,8 +55,11 @@ public final class DetectionService implements AutoCloseable {
         EdgeScopeConfig config = platform.config();
         KafkaDeadLetters deadLetters = new KafkaDeadLetters(KafkaClientSettings.producer(platform.bootstrapServers(), config));
         Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
-                config.rules(), platform.registry(), detectors, deadLetters, Clock.systemUTC());
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, platform.bootstrapServers()));
+                config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), Clock.systemUTC());
+        com.sun.net.httpserver.HttpServer http = TelemetryHttpServer.bind(config.telemetryHttpPort());
+        Properties props = streamsProperties(config, platform.bootstrapServers());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.telemetryHttpHost() + ":" + http.getAddress().getPort());
+        KafkaStreams streams = new KafkaStreams(topology, props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -62,7 +70,8 @@ public final class DetectionService implements AutoCloseable {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        DetectionService service = new DetectionService(streams, detectors, deadLetters);
+        DetectionService service = new DetectionService(streams, detectors, deadLetters,
+                TelemetryHttpServer.start(http, streams, config.telemetryHttpHost()));
         streams.start();
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -78,6 +87,12 @@ public final class DetectionService implements AutoCloseable {
         LOG.info("Detection running: {} -> {}, default variant {} ({} stream threads)", Topics.FRAMES.name(),
                 Topics.DETECTIONS.name(), detectors.defaultVariant(), config.numStreamThreads());
         return service;
+    }
+
+    /** ROMA's accuracy profile (roma.profile, else the shipped one) restricted to roma.candidates, and its knobs. */
+    static RomaContext romaContext(EdgeScopeConfig config) {
+        AccuracyProfile all = AccuracyProfileFiles.configured(config.romaProfile()).profile();
+        return RomaContext.of(AccuracyProfileFiles.only(all, config.romaCandidateIds()), config.romaSettings());
     }
 
     static Properties streamsProperties(EdgeScopeConfig config, String bootstrapServers) {
@@ -99,12 +114,18 @@ public final class DetectionService implements AutoCloseable {
         return p;
     }
 
+    /** The port live telemetry is served on. */
+    public int telemetryPort() {
+        return telemetry.port();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
 
     @Override
     public void close() {
+        telemetry.close();
         streams.close(CLOSE_TIMEOUT);
         deadLetters.close();
         detectors.close();

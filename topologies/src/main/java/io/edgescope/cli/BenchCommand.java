@@ -71,7 +71,7 @@ final class BenchCommand {
                 Path work = Files.createTempDirectory("edgescope-bench-switch");
                 EdgeScopeConfig local = config.with(Map.of(EdgeScopeConfig.DATA_DIR.name(), work.toString(),
                         EdgeScopeConfig.STATE_DIR.name(), work.resolve("state").toString(), EdgeScopeConfig.BROKER_PORT.name(), "0",
-                        EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), "",
+                        EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), "",
                         EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), ""));
                 List<EncodedFrame> clipFrames = new ArrayList<>();
                 try (FrameSource clip = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
@@ -202,7 +202,7 @@ final class BenchCommand {
                     EdgeScopeConfig.STATE_DIR.name(), work.resolve("state").toString(),
                     EdgeScopeConfig.DATA_DIR.name(), work.toString(),
                     EdgeScopeConfig.BROKER_PORT.name(), "0",
-                    EdgeScopeConfig.REGISTRY_PORT.name(), "0"));
+                    EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0"));
             Assets assets = new Assets(common.models());
             List<EncodedFrame> loaded = load(assets.inputOrSample(input), config);
             PipelineBenchmark.Result result;

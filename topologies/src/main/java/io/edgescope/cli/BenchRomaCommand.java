@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
                 + "dynamic (content and load change) and contention scenarios built from labelled sequences, from one run.")
 final class BenchRomaCommand implements Callable<Integer> {
 
-    private static final String CACHE_FOLDER = "roma-bench";
 
     @Mixin
     CommonOptions common;
@@ -68,7 +67,7 @@ final class BenchRomaCommand implements Callable<Integer> {
             chosen.add(Variant.byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown variant " + id)));
         }
         RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
-                AssetResolver.userCacheDir().resolve(CACHE_FOLDER), config.maxDecodedPixels(),
+                AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code edgescope} command line. */
 @Command(name = "edgescope", mixinStandardHelpOptions = true, version = "EdgeScope 0.1.0",
         description = "Edge video analytics on Apache Kafka.",
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, DetectCommand.class, EvaluateCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, DetectCommand.class, EvaluateCommand.class, RomaCommand.class, TelemetryCommand.class,
                 ScenarioCommand.class, PseudoGtCommand.class, VariantsCommand.class, ProfileCommand.class,
                 TailCommand.class,
                 BenchCommand.class})

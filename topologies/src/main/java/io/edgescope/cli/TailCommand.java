@@ -1,5 +1,7 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.RecordJson;
+
 import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;

@@ -10,6 +10,8 @@ import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.registry.SchemaRegistryClients;
+import io.edgescope.roma.AccuracyProfileFiles;
+import io.edgescope.roma.VariantAccuracy;
 import io.edgescope.schemas.VariantInfo;
 import io.edgescope.stats.LatencyRecorder;
 import io.edgescope.topics.Topics;
@@ -39,6 +41,7 @@ final class VariantProfiler {
     }
 
     static List<VariantInfo> measure(Assets assets, EdgeScopeConfig config, int runs) throws IOException {
+        AccuracyProfileFiles.Loaded accuracy = AccuracyProfileFiles.configured(config.romaProfile());
         BgrImage frame = assets.sampleFrame(config);
         String host = InetAddress.getLocalHost().getHostName();
         List<VariantInfo> measured = new ArrayList<>();
@@ -55,12 +58,26 @@ final class VariantProfiler {
                     }
                 }
             }
-            measured.add(VariantInfo.newBuilder().setVariantId(variant.id()).setInputSize(variant.inputSize())
+            VariantInfo.Builder info = VariantInfo.newBuilder().setVariantId(variant.id()).setInputSize(variant.inputSize())
                     .setClasses(CocoLabels.names().size()).setSha256(sha)
                     .setLatencyMedianMillis((float) latency.percentile(MEDIAN)).setLatencyP99Millis((float) latency.percentile(P99))
-                    .setHost(host).setMeasuredAt(Instant.now()).build());
+                    .setHost(host).setMeasuredAt(Instant.now());
+            VariantAccuracy a = accuracy.profile().variants().get(variant.id());
+            if (a != null) {
+                info.setAp50((float) a.ap50()).setSizeEdges(accuracy.profile().buckets().edges().stream().map(Double::floatValue).toList())
+                        .setAp50BySize(floats(a.ap50BySize())).setRecallBySize(floats(a.recallBySize())).setAccuracyMeasuredOn(accuracy.measuredOn());
+            }
+            measured.add(info.build());
         }
         return measured;
+    }
+
+    private static List<Float> floats(double[] values) {
+        List<Float> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(Double.isNaN(v) ? null : (float) v);
+        }
+        return out;
     }
 
     static void publish(EdgeScopeConfig config, String bootstrapServers, String registryUrl, List<VariantInfo> catalogue) {

@@ -32,14 +32,14 @@ final class VariantsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
         List<VariantInfo> measured = VariantProfiler.measure(new Assets(common.models()), config, runs);
-        System.out.println("| variant | input | sha256 (first 16) | median ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| variant | input | sha256 (first 16) | median ms | p99 ms | AP50 (ROMA profile) |");
+        System.out.println("|---|---|---|---|---|---|");
         for (VariantInfo info : measured) {
             Variant variant = Variant.byId(info.getVariantId()).orElseThrow();
             String input = variant.family().runsOnnx() ? variant.inputSize() + "x" + variant.inputSize() : variant.inputSize() + " wide";
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f |%n", info.getVariantId(), input,
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s |%n", info.getVariantId(), input,
                     info.getSha256().substring(0, Math.min(SHA_SHOWN, info.getSha256().length())), info.getLatencyMedianMillis(),
-                    info.getLatencyP99Millis());
+                    info.getLatencyP99Millis(), info.getAp50() == null ? "-" : String.format(Locale.ROOT, "%.3f", info.getAp50()));
         }
         if (publish) {
             EdgeScopeConfig client = common.clientConfig();

@@ -41,11 +41,14 @@ public record EdgeScopeConfig(
         int jpegQuality,
         RomaSettings roma,
         String romaCandidates,
-        String romaProfile) {
+        String romaProfile,
+        int telemetryHttpPort,
+        String telemetryHttpHost) {
 
     private static final int MIB = 1024 * 1024;
     private static final int DEFAULT_BROKER_PORT = 9092;
     private static final int DEFAULT_REGISTRY_PORT = 8081;
+    private static final int DEFAULT_TELEMETRY_PORT = 8083;
     private static final int DEFAULT_PARTITIONS = 4;
     private static final int DEFAULT_COMMIT_MS = 100;
     private static final int DEFAULT_RESIDENT_VARIANTS = 3;
@@ -135,12 +138,17 @@ public record EdgeScopeConfig(
             });
     public static final ConfigKey<String> ROMA_PROFILE = ConfigKey.string("roma.profile", "",
             "ROMA's offline accuracy profile (JSON written by edgescope roma profile). Empty: the one measured on the labelled MOTChallenge sequences, shipped with EdgeScope.");
+    public static final ConfigKey<Integer> TELEMETRY_HTTP_PORT = ConfigKey.port("telemetry.http.port", DEFAULT_TELEMETRY_PORT,
+            "HTTP port serving live telemetry (interactive queries: GET /telemetry/STREAM); 0: any free port.");
+    public static final ConfigKey<String> TELEMETRY_HTTP_HOST = ConfigKey.string("telemetry.http.host", "localhost",
+            "Host name other instances reach this one's telemetry port at (Kafka Streams application.server); queries for streams on another instance are forwarded there.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
-            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_CANDIDATES, ROMA_PROFILE);
+            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
+            TELEMETRY_HTTP_HOST);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -153,7 +161,7 @@ public record EdgeScopeConfig(
                 p.get(VARIANTS_BUDGET_MB),
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
-                romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE));
+                romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST));
         p.finish();
         return config;
     }
@@ -207,6 +215,8 @@ public record EdgeScopeConfig(
         m.put(ROMA_MOTION_IOU.name(), Double.toString(roma.iouThreshold()));
         m.put(ROMA_CANDIDATES.name(), romaCandidates);
         m.put(ROMA_PROFILE.name(), romaProfile);
+        m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));
+        m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
         return m;
     }
 

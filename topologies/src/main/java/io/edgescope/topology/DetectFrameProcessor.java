@@ -9,6 +9,7 @@ import io.edgescope.schemas.Frame;
 import java.nio.ByteBuffer;
 import io.edgescope.detect.Detection;
 import io.edgescope.schemas.RegionOfInterest;
+import io.edgescope.schemas.RomaDecision;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Frame in, detections out: check limits, decode, run the thread's detector, stamp variant and
  * latencies. Any failure is thrown, so the processing exception handler sends the frame to the
- * dead-letter topic with the reason and the stream carries on.
+ * dead-letter topic with the reason and the stream carries on. Streams with the ROMA policy are
+ * real time: ROMA picks the variant per frame, and a frame already stale when its turn comes (a
+ * newer one is waiting) is skipped, as a camera viewer would never see its result.
  */
-final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Detections> {
+final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, FrameOutcome> {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
@@ -38,19 +41,22 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
     private final FrameLimits limits;
     private final Clock clock;
     private final Map<String, String> lastVariant = new HashMap<>();
-    private FixedKeyProcessorContext<String, Detections> context;
+    private final Map<String, FrameInterval> intervals = new HashMap<>();
+    private final RomaStreams roma;
+    private FixedKeyProcessorContext<String, FrameOutcome> context;
     private ImageCodec codec;
     private ReadOnlyKeyValueStore<String, StreamProfile> profiles;
 
-    DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, Clock clock) {
+    DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, RomaContext romaContext, Clock clock) {
         this.detectors = detectors;
+        this.roma = new RomaStreams(romaContext, detectors);
         this.rules = rules;
         this.limits = limits;
         this.clock = clock;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Detections> context) {
+    public void init(FixedKeyProcessorContext<String, FrameOutcome> context) {
         this.context = context;
         this.codec = new ImageCodec(limits.maxDecodedPixels());
         this.profiles = context.getStateStore(DetectionTopology.PROFILE_STORE);
@@ -68,20 +74,34 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
             throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
                     + image.remaining() + " bytes, over max.frame.bytes=" + limits.maxFrameBytes());
         }
+        String streamId = frame.getStreamId();
+        StreamProfile profile = profiles.get(streamId);
+        boolean realtime = roma.enabled() && profile != null && profile.getPolicy() == VariantPolicy.ROMA;
+        String policy = profile == null ? VariantPolicy.FIXED.name() : profile.getPolicy().name();
+        long captured = frame.getCaptureTime().toEpochMilli();
+        double interval = intervals.computeIfAbsent(streamId, id -> new FrameInterval())
+                .update(captured, frame.getSequence(), profile == null ? 0f : profile.getTargetFps());
+        if (realtime && clock.millis() - captured > roma.staleAfterIntervals() * interval) {
+            context.forward(record.withValue(new FrameOutcome(policy, null, null)));
+            return;
+        }
         byte[] bytes = new byte[image.remaining()];
         image.duplicate().get(bytes);
         BgrImage decoded = codec.decode(bytes);
-        StreamProfile profile = profiles.get(frame.getStreamId());
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        Detector detector = detectorFor(frame.getStreamId(), profile, topic, name -> {
+        UnaryOperator<String> headers = name -> {
             Header h = record.headers().lastHeader(name);
             return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-        });
+        };
+        Detector detector = detectorFor(streamId, realtime ? roma.wanted(streamId) : wantedVariant(streamId, profile, topic, headers));
         DetectionResult result = onlyClassesOfInterest(detectInRegion(detector, decoded, profile), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
-        long latency = clock.millis() - frame.getCaptureTime().toEpochMilli();
+        long latency = clock.millis() - captured;
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
-        context.forward(record.withValue(out));
+        RomaDecision decision = realtime ? roma.observe(streamId, detector.variantId(), result.detections(), decoded.width(),
+                decoded.height(), frame.getSequence(), result.timings().totalMillis(), interval)
+                .map(d -> RomaDecisions.of(streamId, d, clock.instant())).orElse(null) : null;
+        context.forward(record.withValue(new FrameOutcome(policy, out, decision)));
     }
 
     /** Detects on the profile's region of interest only (boxes in frame pixels), or on the whole frame. */
@@ -107,13 +127,17 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Det
                 result.timings());
     }
 
-    /**
-     * The stream's profiled variant (else the first matching rule's, else the default) when it is loaded; while it loads, the variant the stream ran
-     * last (or the default), so a switch never waits for a model load.
-     */
-    private Detector detectorFor(String streamId, StreamProfile profile, String topic, UnaryOperator<String> headers) {
-        String wanted = profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
+    /** The stream's profiled variant, else the first matching rule's, else the default. */
+    private String wantedVariant(String streamId, StreamProfile profile, String topic, UnaryOperator<String> headers) {
+        return profile != null && profile.getPolicy() == VariantPolicy.FIXED && profile.getVariantId() != null
                 ? profile.getVariantId() : rules.variantFor(streamId, topic, headers).orElse(detectors.defaultVariant());
+    }
+
+    /**
+     * The wanted variant's detector when it is loaded; while it loads, the variant the stream ran last (or the default), so a switch
+     * never waits for a model load.
+     */
+    private Detector detectorFor(String streamId, String wanted) {
         Optional<Detector> detector = detectors.forCurrentThread(wanted);
         if (detector.isEmpty()) {
             detectors.prepare(wanted);

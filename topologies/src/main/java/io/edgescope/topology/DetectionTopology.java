@@ -2,7 +2,17 @@ package io.edgescope.topology;
 
 import io.edgescope.registry.SchemaRegistryClient;
 import io.edgescope.topics.Topics;
+import io.edgescope.schemas.Telemetry;
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,7 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                                                                   │ variant per stream
  *   edgescope.frames[.site] ──► frames-source ──► detect-objects ◄──────────────────┘
  *                            │                    │ ──► detections-sink ──► edgescope.detections
- *                            │ (unreadable)       │ (corrupt, oversize, failed)
+ *                            │ (unreadable)       │ ──► roma-decisions-sink ──► edgescope.roma.decisions
+ *                            │                    │ ──► aggregate-telemetry (10 s windows, telemetry-store) ──► edgescope.telemetry
+ *                            │                    │ (corrupt, oversize, failed)
  *                            └────────────────────┴──► edgescope.frames.dlq  (built-in DLQ, KIP-1034)
  * </pre>
  *
@@ -35,6 +47,20 @@ public final class DetectionTopology {
     public static final String PROFILES_SOURCE = "profiles-source";
     public static final String PROFILE_UPDATER = "update-profiles";
     public static final String PROFILE_STORE = "stream-profiles-store";
+    public static final String PROCESSED = "processed-frames";
+    public static final String DETECTIONS_OF = "detections-of-frames";
+    public static final String DECIDED = "roma-decided";
+    public static final String DECISIONS_OF = "roma-decisions-of-frames";
+    public static final String DECISIONS_SINK = "roma-decisions-sink";
+    public static final String GROUP_BY_STREAM = "outcomes-by-stream";
+    public static final String AGGREGATE_TELEMETRY = "aggregate-telemetry";
+    public static final String TELEMETRY_STORE = "telemetry-store";
+    public static final String CLOSED_WINDOWS = "closed-telemetry-windows";
+    public static final String TELEMETRY_STREAM = "telemetry-windows";
+    public static final String STAMP_WINDOW = "stamp-telemetry-window";
+    public static final String TELEMETRY_SINK = "telemetry-sink";
+    /** Telemetry windows: tumbling, by frame time. */
+    public static final Duration TELEMETRY_WINDOW = Duration.ofSeconds(10);
 
     private DetectionTopology() {
     }
@@ -49,16 +75,39 @@ public final class DetectionTopology {
      */
     public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
                                  DeadLetters deadLetters, Clock clock) {
+        return build(limits, rules, registry, detectors, deadLetters, RomaContext.disabled(), clock);
+    }
+
+    /** As above, with what streams of the ROMA policy need. */
+    public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
+                                 DeadLetters deadLetters, RomaContext roma, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
                 Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(), Serdes.ByteArray()).withName(PROFILES_SOURCE),
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
-        builder.stream(Topics.FRAME_TOPICS, Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry))
-                        .withName(SOURCE))
-                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, clock), Named.as(DETECT))
+        KStream<String, FrameOutcome> outcomes = builder.stream(Topics.FRAME_TOPICS,
+                        Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE))
+                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, clock), Named.as(DETECT));
+        outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
+                .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF))
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),
                         Topics.DETECTIONS.valueSerde(registry)).withName(SINK));
+        outcomes.filter((k, o) -> o.decision() != null, Named.as(DECIDED))
+                .mapValues(FrameOutcome::decision, Named.as(DECISIONS_OF))
+                .to(Topics.ROMA_DECISIONS.name(), Produced.with(Topics.ROMA_DECISIONS.keySerde(),
+                        Topics.ROMA_DECISIONS.valueSerde(registry)).withName(DECISIONS_SINK));
+        outcomes.groupByKey(Grouped.as(GROUP_BY_STREAM))
+                .windowedBy(TimeWindows.ofSizeWithNoGrace(TELEMETRY_WINDOW))
+                .aggregate(TelemetryWindows::empty, (stream, outcome, t) -> TelemetryWindows.add(stream, outcome, t, TELEMETRY_WINDOW),
+                        Named.as(AGGREGATE_TELEMETRY), Materialized.<String, Telemetry, WindowStore<Bytes, byte[]>>as(TELEMETRY_STORE)
+                                .withKeySerde(Topics.TELEMETRY.keySerde()).withValueSerde(Topics.TELEMETRY.valueSerde(registry)))
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(CLOSED_WINDOWS))
+                .toStream(Named.as(TELEMETRY_STREAM))
+                .map((w, t) -> KeyValue.pair(w.key(), TelemetryWindows.inWindow(t, w.window().start(), w.window().end())),
+                        Named.as(STAMP_WINDOW))
+                .to(Topics.TELEMETRY.name(), Produced.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde(registry))
+                        .withName(TELEMETRY_SINK));
         return builder.build();
     }
 }

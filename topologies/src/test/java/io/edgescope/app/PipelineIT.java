@@ -60,6 +60,7 @@ class PipelineIT {
         EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(
                 EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
                 EdgeScopeConfig.REGISTRY_PORT.name(), "0",
+                EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
                 EdgeScopeConfig.APPLICATION_ID.name(), "pipeline-it-" + UUID.randomUUID(),
                 EdgeScopeConfig.STATE_DIR.name(), workDir.resolve("state").toString(),
                 EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
@@ -201,6 +202,41 @@ class PipelineIT {
         assertThat(report.get("ap50").asDouble()).isGreaterThan(0.7);
         assertThat(report.get("realtime_ap50").asDouble()).isLessThanOrEqualTo(report.get("ap50").asDouble());
         assertThat(report.get("mean_staleness_frames").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void shouldServeLiveTelemetryOfARomaStreamOverHttp() throws Exception {
+        String stream = "it-roma";
+        CliRun set = CliRun.of("profile", "set", stream, "--roma", "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl());
+        assertThat(set.exit()).as(set.err()).isZero();
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        int frames = 20;
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options(stream, 10.0, false, frames, platform.config().maxFrameBytes()), p -> { });
+        }
+        String url = "http://localhost:" + detection.telemetryPort();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        await().atMost(WAIT).until(() -> {
+            CliRun t = CliRun.of("telemetry", stream, "--url", url, "--json");
+            return t.exit() == 0 && java.util.stream.StreamSupport.stream(json.readTree(t.out()).spliterator(), false)
+                    .mapToInt(w -> w.get("framesIn").asInt()).sum() == frames;
+        });
+        com.fasterxml.jackson.databind.JsonNode windows = json.readTree(CliRun.of("telemetry", stream, "--url", url, "--json").out());
+        com.fasterxml.jackson.databind.JsonNode last = windows.get(windows.size() - 1);
+        assertThat(last.get("policy").asText()).isEqualTo("ROMA");
+        int processed = java.util.stream.StreamSupport.stream(windows.spliterator(), false).mapToInt(w -> w.get("framesProcessed").asInt()).sum();
+        int dropped = java.util.stream.StreamSupport.stream(windows.spliterator(), false).mapToInt(w -> w.get("framesDropped").asInt()).sum();
+        assertThat(processed + dropped).isEqualTo(frames);
+        assertThat(processed).isPositive();
+        CliRun table = CliRun.of("telemetry", stream, "--url", url);
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("| ROMA |");
+        CliRun missing = CliRun.of("telemetry", stream, "--url", "http://localhost:1");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("No detection instance answers");
     }
 
     @Test

@@ -30,7 +30,7 @@ class DemoIT {
     private static Process startDemo(Path dir, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), EdgeScopeCli.class.getName(), "demo",
-                "--out", dir.resolve("out").toString(), "-D", "broker.port=0", "-D", "registry.port=0",
+                "--out", dir.resolve("out").toString(), "-D", "broker.port=0", "-D", "registry.port=0", "-D", "telemetry.http.port=0",
                 "-D", "data.dir=" + dir.resolve("data"), "-D", "state.dir=" + dir.resolve("state")));
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();

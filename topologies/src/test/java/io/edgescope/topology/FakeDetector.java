@@ -8,10 +8,20 @@ import io.edgescope.detect.StageTimings;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A detector that reports one person box covering the image's left half and counts its calls. */
+/**
+ * A detector that reports one person box covering the image's left half (or, once {@link #boxAt}
+ * is set, a quarter-width box at that x), reports {@link #latencyMillis} as its time, and counts
+ * its calls.
+ */
 final class FakeDetector implements Detector {
 
+    static final double DEFAULT_LATENCY = 1.2;
+    private static final double OVERHEAD = 0.1;
+    private static final int QUARTER = 4;
+
     final AtomicInteger calls = new AtomicInteger();
+    volatile double latencyMillis = DEFAULT_LATENCY;
+    volatile int boxAt = -1;
     private final String variant;
 
     FakeDetector(String variant) {
@@ -26,8 +36,9 @@ final class FakeDetector implements Detector {
     @Override
     public DetectionResult detect(BgrImage image) {
         calls.incrementAndGet();
-        Detection half = new Detection(0, "person", 0.9f, 0, 0, image.width() / 2f, image.height());
-        return new DetectionResult(List.of(half), new StageTimings(0.1, 1.0, 0.1));
+        Detection box = boxAt < 0 ? new Detection(0, "person", 0.9f, 0, 0, image.width() / 2f, image.height())
+                : new Detection(0, "person", 0.9f, boxAt, 0, image.width() / (float) QUARTER, image.height());
+        return new DetectionResult(List.of(box), new StageTimings(OVERHEAD, latencyMillis - 2 * OVERHEAD, OVERHEAD));
     }
 
     @Override

@@ -80,6 +80,15 @@ public final class RomaBenchmark {
     private RomaBenchmark() {
     }
 
+    /** ROMA's offline step alone: every variant's AP50 and recall by size on the sequences, with its median latency there. */
+    public static AccuracyProfile profile(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) {
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, LABEL, o.maxPixels(),
+                o.cacheDir(), progress);
+        Map<String, Double> latency = new LinkedHashMap<>();
+        o.variants().forEach(v -> latency.put(v.id(), bank.medianLatency(v.id())));
+        return AccuracyProfiles.measure(o.sequences(), bank, o.variants().stream().map(Variant::id).toList(), o.buckets(), latency);
+    }
+
     public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
         List<String> ids = o.variants().stream().map(Variant::id).toList();
         DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, LABEL, o.maxPixels(),

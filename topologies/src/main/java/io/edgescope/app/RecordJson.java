@@ -1,4 +1,4 @@
-package io.edgescope.cli;
+package io.edgescope.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import org.apache.avro.generic.IndexedRecord;
  * Avro records as one-line JSON for people and scripts: timestamps as ISO-8601, byte fields as
  * their size ({@code {"bytes": n}}) rather than megabytes of image data.
  */
-final class RecordJson {
+public final class RecordJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -23,7 +23,7 @@ final class RecordJson {
     private RecordJson() {
     }
 
-    static String line(IndexedRecord record) {
+    public static String line(IndexedRecord record) {
         try {
             return JSON.writeValueAsString(toJson(record));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -31,7 +31,7 @@ final class RecordJson {
         }
     }
 
-    static ObjectNode toJson(IndexedRecord record) {
+    public static ObjectNode toJson(IndexedRecord record) {
         ObjectNode node = NODES.objectNode();
         for (Schema.Field field : record.getSchema().getFields()) {
             node.set(field.name(), value(record.get(field.pos())));
@@ -45,6 +45,11 @@ final class RecordJson {
         }
         if (v instanceof IndexedRecord r) {
             return toJson(r);
+        }
+        if (v instanceof java.util.Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((k, item) -> object.set(k.toString(), value(item)));
+            return object;
         }
         if (v instanceof Collection<?> items) {
             ArrayNode array = NODES.arrayNode();

@@ -1,0 +1,157 @@
+package io.edgescope.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.edgescope.schemas.Telemetry;
+import io.edgescope.topology.DetectionTopology;
+import io.edgescope.topology.TelemetryWindows;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live telemetry over HTTP (Kafka Streams interactive queries): {@code GET /telemetry/STREAM?since=EPOCH_MS}
+ * answers a JSON list of the stream's windows, the open one included, from the telemetry store.
+ * When another instance hosts the stream's partition, the query is forwarded to it.
+ */
+public final class TelemetryHttpServer implements AutoCloseable {
+
+    public static final String PATH = "/telemetry/";
+    private static final Logger LOG = LoggerFactory.getLogger(TelemetryHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEFAULT_HISTORY = Duration.ofMinutes(10);
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+    private static final int OK = 200;
+    private static final int BAD_REQUEST = 400;
+    private static final int UNAVAILABLE = 503;
+
+    private final HttpServer server;
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+
+    private TelemetryHttpServer(HttpServer server, KafkaStreams streams, HostInfo self) {
+        this.server = server;
+        this.streams = streams;
+        this.self = self;
+    }
+
+    /** Binds the port (0: any free one) before the streams start, so application.server can name it. */
+    public static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serve telemetry on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static TelemetryHttpServer start(HttpServer server, KafkaStreams streams, String advertisedHost) {
+        TelemetryHttpServer t = new TelemetryHttpServer(server, streams, new HostInfo(advertisedHost, server.getAddress().getPort()));
+        server.createContext(PATH, t::handle);
+        server.start();
+        LOG.info("Telemetry served at http://{}:{}{}STREAM", advertisedHost, t.port(), PATH);
+        return t;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String stream = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(PATH.length()), StandardCharsets.UTF_8);
+            if (stream.isBlank()) {
+                reply(exchange, BAD_REQUEST, "{\"error\":\"give a stream id: /telemetry/STREAM\"}");
+                return;
+            }
+            long since = since(exchange.getRequestURI().getQuery());
+            KeyQueryMetadata where = streams.queryMetadataForKey(DetectionTopology.TELEMETRY_STORE, stream, Serdes.String().serializer());
+            if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+                reply(exchange, UNAVAILABLE, "{\"error\":\"telemetry is not available yet (detection starting or rebalancing)\"}");
+            } else if (!where.activeHost().equals(self)) {
+                forward(exchange, where.activeHost(), stream, since);
+            } else {
+                reply(exchange, OK, JSON.writeValueAsString(windows(stream, since)));
+            }
+        } catch (NumberFormatException e) {
+            reply(exchange, BAD_REQUEST, "{\"error\":\"since must be epoch milliseconds\"}");
+        } catch (RuntimeException e) {
+            LOG.warn("Telemetry query failed", e);
+            reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+        }
+    }
+
+    private ArrayNode windows(String stream, long since) {
+        ReadOnlyWindowStore<String, Telemetry> store = streams.store(StoreQueryParameters.fromNameAndType(DetectionTopology.TELEMETRY_STORE,
+                QueryableStoreTypes.windowStore()));
+        ArrayNode out = JSON.createArrayNode();
+        long size = DetectionTopology.TELEMETRY_WINDOW.toMillis();
+        try (WindowStoreIterator<Telemetry> it = store.fetch(stream, Instant.ofEpochMilli(since), Instant.now().plus(DEFAULT_HISTORY))) {
+            while (it.hasNext()) {
+                KeyValue<Long, Telemetry> w = it.next();
+                out.add(RecordJson.toJson(TelemetryWindows.inWindow(w.value, w.key, w.key + size)));
+            }
+        }
+        return out;
+    }
+
+    private void forward(HttpExchange exchange, HostInfo host, String stream, long since) throws IOException {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + PATH + URLEncoder.encode(stream, StandardCharsets.UTF_8)
+                + "?since=" + since);
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            reply(exchange, r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(exchange, UNAVAILABLE, "{\"error\":\"interrupted\"}");
+        }
+    }
+
+    private static long since(String query) {
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.startsWith("since=")) {
+                    return Long.parseLong(part.substring("since=".length()));
+                }
+            }
+        }
+        return Instant.now().minus(DEFAULT_HISTORY).toEpochMilli();
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
