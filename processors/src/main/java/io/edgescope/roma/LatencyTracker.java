@@ -1,19 +1,35 @@
 package io.edgescope.roma;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Each variant's latency as measured now, as a distribution. The stream's last few measurements
- * are kept as ratios to the measured variant's offline latency (how much slower than offline the
- * host runs now); a variant's current latency samples are its offline latency times those ratios.
+ * Each variant's latency as measured now, as a distribution. Latency is modelled as
+ * {@code offline(d) x speed(d) x load}: the host's current load (how much slower than offline it
+ * runs, shared by all variants, from the stream's last few measurements) and each variant's own
+ * relative speed under load (1 until learnt). A variant's relative speed is learnt in the first
+ * frames after switching to it, against the load measured just before the switch, so both are
+ * measured under the same conditions; heavy variants often suffer more from contention than light
+ * ones, and without this a stream would keep switching to a variant that proved slow.
  * So a busy host, other streams or this machine's own drift show up in every estimate without
  * re-profiling, and so does the jitter, which decides how often a detector near the frame interval
  * overruns it. Mutable; one per stream.
  */
 public final class LatencyTracker {
 
+    /** Measurements after a switch that calibrate the new variant's relative speed. */
+    static final int CALIBRATION_FRAMES = 3;
+    /** Weight of a calibration measurement against what was known of the variant before. */
+    private static final double CALIBRATION_WEIGHT = 0.5;
+
     private final AccuracyProfile profile;
-    private final double[] ratios;
+    private final double[] loads;
+    private final Map<String, Double> speed = new HashMap<>();
     private int size;
     private int next;
+    private String last;
+    private int calibrationLeft;
+    private double loadBeforeSwitch = 1;
 
     /** @param window measurements kept */
     public LatencyTracker(AccuracyProfile profile, int window) {
@@ -21,7 +37,7 @@ public final class LatencyTracker {
             throw new IllegalArgumentException("latency window must be at least 1, got " + window);
         }
         this.profile = profile;
-        this.ratios = new double[window];
+        this.loads = new double[window];
     }
 
     public void observe(String variantId, double latencyMillis) {
@@ -29,11 +45,24 @@ public final class LatencyTracker {
             return;
         }
         double offline = profile.variant(variantId).latencyMillis();
-        if (offline > 0) {
-            ratios[next] = latencyMillis / offline;
-            next = (next + 1) % ratios.length;
-            size = Math.min(size + 1, ratios.length);
+        if (!(offline > 0)) {
+            return;
         }
+        if (last != null && !variantId.equals(last)) {
+            calibrationLeft = CALIBRATION_FRAMES;
+            loadBeforeSwitch = loadFactor();
+        } else if (!variantId.equals(last)) {
+            calibrationLeft = 0;
+        }
+        if (calibrationLeft > 0) {
+            double measured = latencyMillis / (offline * loadBeforeSwitch);
+            speed.merge(variantId, measured, (old, now) -> old + CALIBRATION_WEIGHT * (now - old));
+            calibrationLeft--;
+        }
+        loads[next] = latencyMillis / (offline * speedOf(variantId));
+        next = (next + 1) % loads.length;
+        size = Math.min(size + 1, loads.length);
+        last = variantId;
     }
 
     /** How many times slower than offline the host runs now, on average (1 before any measurement). */
@@ -43,25 +72,30 @@ public final class LatencyTracker {
         }
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            sum += ratios[i];
+            sum += loads[i];
         }
         return sum / size;
     }
 
+    /** A variant's latency relative to the others under load, as learnt (1 until then). */
+    public double speedOf(String variantId) {
+        return speed.getOrDefault(variantId, 1.0);
+    }
+
     /** Mean latency of a variant now. */
     public double estimate(String variantId) {
-        return profile.variant(variantId).latencyMillis() * loadFactor();
+        return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor();
     }
 
     /** Latency samples of a variant now (its offline latency alone before any measurement). */
     public double[] samples(String variantId) {
-        double offline = profile.variant(variantId).latencyMillis();
+        double base = profile.variant(variantId).latencyMillis() * speedOf(variantId);
         if (size == 0) {
-            return new double[] {offline};
+            return new double[] {base};
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
-            out[i] = offline * ratios[i];
+            out[i] = base * loads[i];
         }
         return out;
     }

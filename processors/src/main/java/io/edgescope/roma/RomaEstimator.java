@@ -8,8 +8,9 @@ import java.util.function.IntToDoubleFunction;
  * Estimated real-time AP of every candidate from the stream's sizes, latencies, frame rate and motion.
  * A stale box that no longer overlaps its object counts twice against AP: the object becomes a
  * miss and the box a confident false positive. When a share r of the boxes shown still hit
- * (whatever their score), recall and precision both scale by r, so AP scales by r squared; that
- * is the degradation used here (ours; the paper's form of it is not known).
+ * (whatever their score), recall and precision both scale by r, so AP scales by r squared; the
+ * exponent is a setting (default 2) that {@code bench roma} calibrates on measured runs (ours; the
+ * paper's form of the degradation is not known).
  */
 public final class RomaEstimator {
 
@@ -22,23 +23,29 @@ public final class RomaEstimator {
      * @param latencyMillis each candidate's latency samples as estimated now
      * @param intervalMillis the stream's frame interval
      * @param retention the share of hits a box keeps after s frames of age
+     * @param exponent AP kept = (mean share still hitting) ^ exponent
      */
     public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, java.util.function.Function<String, double[]> latencyMillis,
-                                          double intervalMillis, IntToDoubleFunction retention) {
+                                          double intervalMillis, IntToDoubleFunction retention, double exponent) {
         List<Estimate> out = new ArrayList<>(profile.variants().size());
         for (VariantAccuracy v : profile.variants().values()) {
             double expected = expectedAp(v, sizes);
             double[] latencies = latencyMillis.apply(v.variantId());
             double latency = java.util.Arrays.stream(latencies).average().orElse(0);
             double[] w = StalenessModel.weights(latencies, intervalMillis);
-            double kept = 0;
-            for (int s = 0; s < w.length; s++) {
-                kept += w[s] * retention.applyAsDouble(s);
-            }
-            double factor = kept * kept;
+            double factor = factor(w, retention, exponent);
             out.add(new Estimate(v.variantId(), expected, latency, factor, expected * factor));
         }
         return out;
+    }
+
+    /** Share of AP kept over the shown ages {@code weights}: the mean share of boxes still hitting, to the power {@code exponent}. */
+    public static double factor(double[] weights, IntToDoubleFunction retention, double exponent) {
+        double kept = 0;
+        for (int s = 0; s < weights.length; s++) {
+            kept += weights[s] * retention.applyAsDouble(s);
+        }
+        return Math.pow(kept, exponent);
     }
 
     /** Size-weighted AP50: sum over buckets of share x bucket AP50. */

@@ -63,7 +63,7 @@ public final class RomaSelector {
         VariantAccuracy seenBy = profile.variants().get(current);
         double[] shares = sizes.distribution(seenBy).orElse(null);
         List<Estimate> estimates = RomaEstimator.estimate(profile, shares, latency::samples, intervalMillis,
-                s -> motion.retention(s, settings.iouThreshold()));
+                s -> motion.retention(s, settings.iouThreshold()), settings.retentionExponent());
         Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
         String previous = current;

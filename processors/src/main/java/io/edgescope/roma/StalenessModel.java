@@ -8,8 +8,10 @@ package io.edgescope.roma;
  */
 public final class StalenessModel {
 
-    /** Detector cycles simulated after the warm-up, enough for the pattern to repeat. */
+    /** Detector cycles simulated after the warm-up for one latency, enough for the pattern to repeat. */
     private static final int CYCLES = 40;
+    /** Times each of several latency samples is used in the simulation. */
+    private static final int SAMPLE_REPEATS = 8;
     private static final int MIN_FRAMES = 100;
 
     private StalenessModel() {
@@ -22,7 +24,7 @@ public final class StalenessModel {
 
     /**
      * As {@link #weights(double, double)} for a detector whose latency varies: processed frames take
-     * the given latencies in turn, each used at least {@value #CYCLES} times.
+     * the given latencies in turn, each used several times.
      */
     public static double[] weights(double[] latencies, double intervalMillis) {
         if (!(intervalMillis > 0) || latencies.length == 0) {
@@ -33,7 +35,7 @@ public final class StalenessModel {
             longest = Math.max(longest, l);
         }
         int perCycle = (int) Math.ceil(longest / intervalMillis) + 1;
-        int frames = Math.max(MIN_FRAMES, CYCLES * perCycle * latencies.length);
+        int frames = Math.max(MIN_FRAMES, perCycle * (latencies.length == 1 ? CYCLES : SAMPLE_REPEATS * latencies.length));
         int warmUp = 2 * perCycle;
         double[] finish = new double[frames];
         java.util.Arrays.fill(finish, Double.POSITIVE_INFINITY);

@@ -33,4 +33,20 @@ class LatencyTrackerTest {
         t.observe("unknown", 500);
         assertThat(t.loadFactor()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldLearnThatAVariantRunsSlowerUnderLoadThanTheOthersWhenSwitchingToIt() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6);
+        for (int i = 0; i < 6; i++) {
+            t.observe("small", 20);
+        }
+        assertThat(t.estimate("big")).isCloseTo(80, within(1e-9));
+        for (int i = 0; i < 3; i++) {
+            t.observe("big", 160);
+        }
+        t.observe("small", 20);
+        assertThat(t.speedOf("big")).isGreaterThan(1.5);
+        assertThat(t.estimate("big")).isGreaterThan(120);
+        assertThat(t.loadFactor()).isCloseTo(2.0, within(0.3));
+    }
 }

@@ -14,7 +14,7 @@ class RomaEstimatorTest {
 
     private static String best(double[] sizes, Map<String, Double> latency, double beta) {
         List<Estimate> estimates = RomaEstimator.estimate(RomaFixtures.profile(), sizes, id -> new double[] {latency.get(id)}, INTERVAL,
-                s -> Math.pow(1 - beta, s));
+                s -> Math.pow(1 - beta, s), 2.0);
         return estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow().variantId();
     }
 
@@ -44,7 +44,7 @@ class RomaEstimatorTest {
     void shouldDegradeByTheSquaredMeanRetentionOverTheShownAges() {
         // latency 25 ms at 10 ms frames: ages 2 (40%), 3 (40%), 4 (20%)
         List<Estimate> e = RomaEstimator.estimate(AccuracyProfile.of(RomaFixtures.TWO_BUCKETS,
-                        List.of(RomaFixtures.profile().variant("small"))), null, id -> new double[] {25.0}, 10, s -> 1.0 - 0.1 * s);
+                        List.of(RomaFixtures.profile().variant("small"))), null, id -> new double[] {25.0}, 10, s -> 1.0 - 0.1 * s, 2.0);
         // a stale miss costs recall and precision alike: AP scales by the square of the share still hitting
         double hitting = 0.4 * 0.8 + 0.4 * 0.7 + 0.2 * 0.6;
         assertThat(e.get(0).retention()).isCloseTo(hitting * hitting, within(0.01));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RomaSelectorTest {
 
     private static final double INTERVAL = 50;
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.9, 3, 100, 0.02, 0.5);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.9, 3, 100, 0.02, 0.5, 2.0);
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {

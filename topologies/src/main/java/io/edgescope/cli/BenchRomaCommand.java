@@ -51,6 +51,9 @@ final class BenchRomaCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "PNG", description = "Also write a bar chart of real-time AP50 per scenario.")
     Path chart;
 
+    @Option(names = "--no-calibrate", description = "Run ROMA with the configured roma.motion.iou / roma.retention.exponent instead of the values fitted to this run's fixed-variant runs.")
+    boolean noCalibrate;
+
     @Option(names = "--trace", paramLabel = "JSONL", description = "Also write every ROMA decision with its inputs and estimates.")
     Path trace;
 
@@ -68,7 +71,7 @@ final class BenchRomaCommand implements Callable<Integer> {
         }
         RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
-                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed);
+                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             RomaReport.trace(result, trace);

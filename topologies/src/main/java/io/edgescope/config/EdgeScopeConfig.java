@@ -126,6 +126,8 @@ public record EdgeScopeConfig(
             (float) RomaSettings.DEFAULT.priorBeta(), "Accuracy ROMA assumes a box loses per frame of age before it has measured the objects' motion.");
     public static final ConfigKey<Float> ROMA_MOTION_IOU = ConfigKey.fraction("roma.motion.iou",
             (float) RomaSettings.DEFAULT.iouThreshold(), "Overlap (as IoU) a stale box must keep with its object's moved box to still count as a hit; above 0.5 because detections are not exact to begin with.");
+    public static final ConfigKey<Float> ROMA_RETENTION_EXPONENT = ConfigKey.positiveFloat("roma.retention.exponent",
+            (float) RomaSettings.DEFAULT.retentionExponent(), "AP ROMA expects to keep at a latency = (share of shown boxes still hitting their object) to this power; 2: a stale miss costs recall and precision alike.");
     public static final ConfigKey<String> ROMA_CANDIDATES = new ConfigKey<>("roma.candidates",
             "Variants ROMA chooses among (comma-separated; each needs a row in the accuracy profile).",
             "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640", s -> {
@@ -147,7 +149,7 @@ public record EdgeScopeConfig(
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
-            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
+            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
             TELEMETRY_HTTP_HOST);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -169,7 +171,7 @@ public record EdgeScopeConfig(
     private static RomaSettings romaSettings(Parser p) {
         RomaSettings d = RomaSettings.DEFAULT;
         return new RomaSettings(p.get(ROMA_RESELECT_FRAMES), p.get(ROMA_SWITCH_MARGIN), p.get(ROMA_LATENCY_TRIGGER), p.get(ROMA_HISTOGRAM_DECAY),
-                d.latencyWindow(), d.motionSamples(), p.get(ROMA_PRIOR_BETA), p.get(ROMA_MOTION_IOU));
+                d.latencyWindow(), d.motionSamples(), p.get(ROMA_PRIOR_BETA), p.get(ROMA_MOTION_IOU), p.get(ROMA_RETENTION_EXPONENT));
     }
 
     public static EdgeScopeConfig defaults() {
@@ -213,6 +215,7 @@ public record EdgeScopeConfig(
         m.put(ROMA_HISTOGRAM_DECAY.name(), Double.toString(roma.histogramDecay()));
         m.put(ROMA_PRIOR_BETA.name(), Double.toString(roma.priorBeta()));
         m.put(ROMA_MOTION_IOU.name(), Double.toString(roma.iouThreshold()));
+        m.put(ROMA_RETENTION_EXPONENT.name(), Double.toString(roma.retentionExponent()));
         m.put(ROMA_CANDIDATES.name(), romaCandidates);
         m.put(ROMA_PROFILE.name(), romaProfile);
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));

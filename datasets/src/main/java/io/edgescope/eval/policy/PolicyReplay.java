@@ -84,6 +84,26 @@ public final class PolicyReplay {
         return new PolicyRun(policy.name(), AP50.evaluate(shown).ap50(), partAp, processed, switches, replay.droppedFraction());
     }
 
+    /** AP50 of a variant on a timeline with no frame dropped and no delay (every frame shows its own boxes). */
+    public static double offlineAp50(Timeline timeline, DetectionBank bank, String variantId) {
+        List<FrameData> frames = new ArrayList<>();
+        for (int i = 0; i < timeline.shots().size(); i++) {
+            Shot shot = timeline.shots().get(i);
+            frames.add(new FrameData(i, shot.truth(), bank.boxes(shot.clip(), variantId, shot.sourceFrame())));
+        }
+        return AP50.evaluate(frames).ap50();
+    }
+
+    /** A variant's boxes on every frame of a timeline, as ROMA sees them. */
+    public static List<List<Box>> boxes(Timeline timeline, DetectionBank bank, String variantId) {
+        List<List<Box>> out = new ArrayList<>();
+        for (Shot shot : timeline.shots()) {
+            out.add(bank.boxes(shot.clip(), variantId, shot.sourceFrame()).stream()
+                    .map(b -> new Box(b.x(), b.y(), b.width(), b.height())).toList());
+        }
+        return out;
+    }
+
     /** The oracle's schedule: for each part of the timeline, the fixed variant with the best real-time AP50 there. */
     public static Map<String, String> bestFixedByPart(Map<String, PolicyRun> fixedRunsByVariant) {
         Map<String, String> best = new LinkedHashMap<>();

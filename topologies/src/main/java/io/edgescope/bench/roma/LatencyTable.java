@@ -20,6 +20,11 @@ record LatencyTable(Map<String, Map<String, double[]>> samples) implements Laten
         return s[s.length / 2];
     }
 
+    /** The latencies measured for a variant under a condition. */
+    double[] samples(String condition, String variantId) {
+        return of(condition, variantId).clone();
+    }
+
     private double[] of(String condition, String variantId) {
         Map<String, double[]> byVariant = samples.get(condition);
         if (byVariant == null || !byVariant.containsKey(variantId)) {

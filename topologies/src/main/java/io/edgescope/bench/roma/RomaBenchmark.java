@@ -8,6 +8,9 @@ import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.policy.AccuracyProfiles;
 import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.PolicyRun;
+import io.edgescope.eval.policy.RetentionCalibration;
+import io.edgescope.roma.MotionModel;
+import io.edgescope.roma.StalenessModel;
 import io.edgescope.eval.policy.ScheduledPolicy;
 import io.edgescope.eval.policy.Timeline;
 import io.edgescope.image.ImageCodec;
@@ -46,15 +49,20 @@ public final class RomaBenchmark {
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
     private static final double NANOS_PER_MICRO = 1000.0;
+    private static final int CALIBRATION_MOTION_SAMPLES = 100_000;
+    private static final double[] CALIBRATION_IOUS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
+    private static final double[] CALIBRATION_EXPONENTS = {1, 1.5, 2, 2.5, 3};
 
     /**
      * @param variants the candidates, any order
      * @param background the variant other streams run in the streams-N conditions
      * @param rounds interleaved latency rounds; {@code perRound} samples per variant and condition each round
      * @param todTolerance AP50 within which TOD takes the lighter variant for a size
+     * @param calibrate fit ROMA's degradation to the fixed variants' runs before replaying ROMA
      */
     public record Options(List<MotSequence> sequences, List<Variant> variants, Variant background, int rounds, int perRound,
-                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed) {
+                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed,
+                          boolean calibrate) {
     }
 
     /** One scenario's outcome: each policy's run by name, and ROMA's decision cost. */
@@ -74,7 +82,7 @@ public final class RomaBenchmark {
 
     /** Everything measured. */
     public record Result(AccuracyProfile profile, Map<String, Map<String, Double>> medianLatency, List<String> todBySize,
-                         List<ScenarioResult> scenarios) {
+                         RetentionCalibration.Fit calibration, boolean calibrated, List<ScenarioResult> scenarios) {
     }
 
     private RomaBenchmark() {
@@ -102,10 +110,19 @@ public final class RomaBenchmark {
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
-        List<ScenarioResult> results = new ArrayList<>();
+        List<Map<String, PolicyRun>> fixedRuns = new ArrayList<>();
         for (RomaScenarios.Scenario s : scenarios) {
-            progress.accept("replaying " + s.timeline().name());
-            results.add(replay(s, bank, latencies, profile, ids, initial, o));
+            progress.accept("replaying fixed variants on " + s.timeline().name());
+            Map<String, PolicyRun> fixed = new LinkedHashMap<>();
+            ids.forEach(id -> fixed.put(id, PolicyReplay.run(s.timeline(), bank, latencies, new FixedPolicy(id), o.seed())));
+            fixedRuns.add(fixed);
+        }
+        RetentionCalibration.Fit fit = calibrate(scenarios, fixedRuns, bank, latencies, o);
+        RomaSettings settings = o.calibrate() ? withRetention(o.settings(), fit) : o.settings();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            progress.accept("replaying the policies on " + scenarios.get(i).timeline().name());
+            results.add(replay(scenarios.get(i), fixedRuns.get(i), bank, latencies, profile, initial, settings, o));
         }
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         for (LoadCondition c : conditions) {
@@ -113,29 +130,59 @@ public final class RomaBenchmark {
             ids.forEach(id -> m.put(id, latencies.median(c.name(), id)));
             medians.put(c.name(), m);
         }
-        return new Result(profile, medians, new TodPolicy(profile, o.todTolerance(), initial).thresholds(), results);
+        return new Result(profile, medians, new TodPolicy(profile, o.todTolerance(), initial).thresholds(), fit, o.calibrate(), results);
     }
 
-    private static ScenarioResult replay(RomaScenarios.Scenario s, DetectionBankBuilder.Bank bank, LatencyTable latencies,
-                                         AccuracyProfile profile, List<String> ids, String initial, Options o) {
+    /**
+     * Fits ROMA's degradation (stale-box IoU, exponent) to the fixed variants' runs on the static and contention
+     * scenarios (never on ROMA's own results; the dynamic scenarios stay out of it).
+     */
+    private static RetentionCalibration.Fit calibrate(List<RomaScenarios.Scenario> scenarios, List<Map<String, PolicyRun>> fixedRuns,
+                                                      DetectionBankBuilder.Bank bank, LatencyTable latencies, Options o) {
+        List<RetentionCalibration.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Timeline t = scenarios.get(i).timeline();
+            if (t.phases().size() != 1 || scenarios.get(i).kind().equals(RomaScenarios.DYNAMIC)) {
+                continue;
+            }
+            for (Map.Entry<String, PolicyRun> e : fixedRuns.get(i).entrySet()) {
+                double offline = PolicyReplay.offlineAp50(t, bank, e.getKey());
+                if (!(offline > 0)) {
+                    continue;
+                }
+                MotionModel motion = new MotionModel(CALIBRATION_MOTION_SAMPLES, o.settings().priorBeta());
+                List<List<io.edgescope.roma.Box>> boxes = PolicyReplay.boxes(t, bank, e.getKey());
+                for (int f = 1; f < boxes.size(); f++) {
+                    motion.observe(boxes.get(f - 1), boxes.get(f), 1);
+                }
+                double[] weights = StalenessModel.weights(latencies.samples(t.phases().get(0).condition(), e.getKey()), t.intervalMillis());
+                samples.add(new RetentionCalibration.Sample(t.name() + " " + e.getKey(), e.getValue().ap50() / offline, weights, motion));
+            }
+        }
+        return RetentionCalibration.fit(samples, CALIBRATION_IOUS, CALIBRATION_EXPONENTS, o.settings().iouThreshold(),
+                o.settings().retentionExponent());
+    }
+
+    private static RomaSettings withRetention(RomaSettings s, RetentionCalibration.Fit fit) {
+        return new RomaSettings(s.reselectEveryFrames(), s.switchMargin(), s.latencyTrigger(), s.histogramDecay(), s.latencyWindow(),
+                s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent());
+    }
+
+    private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, DetectionBankBuilder.Bank bank,
+                                         LatencyTable latencies, AccuracyProfile profile, String initial, RomaSettings settings, Options o) {
         Timeline t = s.timeline();
         Map<String, PolicyRun> runs = new LinkedHashMap<>();
-        Map<String, PolicyRun> fixed = new LinkedHashMap<>();
-        for (String id : ids) {
-            PolicyRun r = PolicyReplay.run(t, bank, latencies, new FixedPolicy(id), o.seed());
-            runs.put(r.policy(), r);
-            fixed.put(id, r);
-        }
-        runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, o.settings().latencyWindow()), o.seed()));
+        fixed.values().forEach(r -> runs.put(r.policy(), r));
+        runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, settings.latencyWindow()), o.seed()));
         runs.put(TOD, PolicyReplay.run(t, bank, latencies, new TodPolicy(profile, o.todTolerance(), initial), o.seed()));
         List<Decision> decisions = new ArrayList<>();
-        RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, o.settings(), initial), decisions::add);
+        RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
         runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, o.seed()));
         runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), o.seed()));
         double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
         double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
         return new ScenarioResult(t.name(), s.kind(), t.dynamic(), t.fps(), t.shots().size(), runs,
-                ids.stream().map(id -> new FixedPolicy(id).name()).toList(), mean, max, t, List.copyOf(decisions));
+                fixed.keySet().stream().map(id -> new FixedPolicy(id).name()).toList(), mean, max, t, List.copyOf(decisions));
     }
 
     private static LatencyTable measureLatency(Options o, List<LoadCondition> conditions, Function<Variant, DetectorFactory> models,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgescope.eval.policy.PolicyRun;
+import io.edgescope.eval.policy.RetentionCalibration;
 import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.VariantAccuracy;
 import java.io.IOException;
@@ -51,6 +52,11 @@ public final class RomaReport {
             r.medianLatency().values().forEach(m -> b.append(String.format(Locale.ROOT, " %.1f |", m.get(id))));
             b.append('\n');
         }
+        RetentionCalibration.Fit fit = r.calibration();
+        b.append(String.format(Locale.ROOT, "%nDegradation fitted to the %d fixed-variant runs of the static and contention scenarios: "
+                + "stale-box IoU %.2f, exponent %.1f (RMS error of the kept-AP share %.3f; %.3f with the settings given)%s.%n",
+                fit.samples(), fit.iouThreshold(), fit.exponent(), fit.rmse(), fit.rmseBefore(),
+                r.calibrated() ? "; ROMA below runs with the fitted values" : "; not applied (--no-calibrate)"));
         b.append("\nReal-time AP50 per scenario and policy (same latency draws for every policy):\n\n| scenario | kind | fps |");
         RomaBenchmark.ScenarioResult first = r.scenarios().get(0);
         first.fixedPolicies().forEach(f -> b.append(' ').append(f.substring(f.indexOf(':') + 1)).append(" |"));
@@ -64,6 +70,19 @@ public final class RomaReport {
                     s.run(RomaBenchmark.TOD).ap50(), roma, s.run(RomaBenchmark.ORACLE).ap50(),
                     PERCENT * (roma / s.bestFixed().ap50() - 1), PERCENT * roma / s.run(RomaBenchmark.ORACLE).ap50()));
         }
+        for (String kind : List.of(RomaScenarios.STATIC, RomaScenarios.DYNAMIC, RomaScenarios.CONTENTION)) {
+            List<RomaBenchmark.ScenarioResult> of = r.scenarios().stream().filter(x -> x.kind().equals(kind)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, "| **mean of %d %s** | | |", of.size(), kind));
+            first.fixedPolicies().forEach(f -> b.append(String.format(Locale.ROOT, " %.3f |", mean(of, f))));
+            double roma = mean(of, RomaBenchmark.ROMA);
+            double bestSingle = first.fixedPolicies().stream().mapToDouble(f -> mean(of, f)).max().orElse(Double.NaN);
+            b.append(String.format(Locale.ROOT, " %.3f | %.3f | **%.3f** | %.3f | %+.1f%% (vs best single variant) | %.1f%% |%n",
+                    mean(of, RomaBenchmark.FITS), mean(of, RomaBenchmark.TOD), roma, mean(of, RomaBenchmark.ORACLE),
+                    PERCENT * (roma / bestSingle - 1), PERCENT * roma / mean(of, RomaBenchmark.ORACLE)));
+        }
         b.append("\nROMA per scenario: frames processed per variant, switches, dropped frames, decision time:\n\n"
                 + "| scenario | variants used (frames) | switches | dropped | decisions | mean decision µs | max decision µs |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -75,17 +94,23 @@ public final class RomaReport {
         return b.toString();
     }
 
+    private static double mean(List<RomaBenchmark.ScenarioResult> scenarios, String policy) {
+        return scenarios.stream().mapToDouble(s -> s.run(policy).ap50()).average().orElse(Double.NaN);
+    }
+
     /** One object per scenario: scenario, dynamic, roma, best_fixed, fits_interval, tod, oracle, per_variant, and more. */
     public static ArrayNode json(RomaBenchmark.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode out = mapper.createArrayNode();
         for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+            RetentionCalibration.Fit fit = r.calibration();
             ObjectNode o = out.addObject().put("scenario", s.name()).put("kind", s.kind()).put("dynamic", s.dynamic()).put("fps", s.fps())
                     .put("frames", s.frames()).put("roma", s.run(RomaBenchmark.ROMA).ap50()).put("best_fixed", s.bestFixed().ap50())
                     .put("best_fixed_variant", s.bestFixed().policy().substring(s.bestFixed().policy().indexOf(':') + 1))
                     .put("fits_interval", s.run(RomaBenchmark.FITS).ap50()).put("tod", s.run(RomaBenchmark.TOD).ap50())
                     .put("oracle", s.run(RomaBenchmark.ORACLE).ap50()).put("roma_switches", s.run(RomaBenchmark.ROMA).switches())
-                    .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros());
+                    .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros())
+                    .put("roma_stale_iou", fit.iouThreshold()).put("roma_retention_exponent", fit.exponent()).put("roma_calibrated", r.calibrated());
             ObjectNode per = o.putObject("per_variant");
             s.fixedPolicies().forEach(f -> per.put(f.substring(f.indexOf(':') + 1), s.run(f).ap50()));
             ObjectNode parts = o.putObject("parts");
