@@ -28,6 +28,44 @@ public final class SequenceEvaluation {
      */
     public static EvaluationReport evaluateLive(MotSequence sequence, DetectionSet detections, Map<Integer, Double> arrivalMillis,
                                                 Map<Integer, Double> finishMillis) {
+        Live live = live(sequence, detections, arrivalMillis, finishMillis);
+        CocoEvaluator evaluator = CocoEvaluator.coco();
+        return new EvaluationReport(sequence.name(), detections.variantId(), live.frames().size(), evaluator.evaluate(live.frames()),
+                evaluator.evaluate(live.replay().shown(live.frames())), live.replay().droppedFraction(), live.replay().meanStalenessFrames(),
+                sequence.pseudoGroundTruthBy());
+    }
+
+    /**
+     * Real-time AP50 of a live run per time window: for each window start (epoch ms, windows of {@code windowMillis}),
+     * the AP50 of what was shown on the frames that arrived in it; windows without ground truth are left out.
+     */
+    public static Map<Long, Double> liveAp50ByWindow(MotSequence sequence, DetectionSet detections, Map<Integer, Double> arrivalMillis,
+                                                     Map<Integer, Double> finishMillis, List<Long> windowStarts, long windowMillis) {
+        Live live = live(sequence, detections, arrivalMillis, finishMillis);
+        List<FrameData> shown = live.replay().shown(live.frames());
+        CocoEvaluator evaluator = new CocoEvaluator(List.of(AreaRange.ALL));
+        Map<Long, Double> out = new java.util.LinkedHashMap<>();
+        for (long start : windowStarts) {
+            List<FrameData> in = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                if (live.arrival()[i] >= start && live.arrival()[i] < start + windowMillis) {
+                    in.add(shown.get(i));
+                }
+            }
+            double ap = in.isEmpty() ? Double.NaN : evaluator.evaluate(in).ap50();
+            if (!Double.isNaN(ap)) {
+                out.put(start, ap);
+            }
+        }
+        return out;
+    }
+
+    /** A live run replayed: the sequence's frames, their arrival times and what was shown. */
+    private record Live(List<FrameData> frames, double[] arrival, RealtimeSimulator.Replay replay) {
+    }
+
+    private static Live live(MotSequence sequence, DetectionSet detections, Map<Integer, Double> arrivalMillis,
+                             Map<Integer, Double> finishMillis) {
         List<FrameData> frames = frames(sequence, detections);
         if (arrivalMillis.isEmpty()) {
             throw new IllegalArgumentException("No detections of this stream were found");
@@ -42,11 +80,7 @@ public final class SequenceEvaluation {
             arrival[i] = arrivalMillis.getOrDefault(frame, origin + i * period);
             finish[i] = finishMillis.getOrDefault(frame, Double.POSITIVE_INFINITY);
         }
-        RealtimeSimulator.Replay replay = RealtimeSimulator.observed(arrival, finish, period);
-        CocoEvaluator evaluator = CocoEvaluator.coco();
-        return new EvaluationReport(sequence.name(), detections.variantId(), frames.size(), evaluator.evaluate(frames),
-                evaluator.evaluate(replay.shown(frames)), replay.droppedFraction(), replay.meanStalenessFrames(),
-                sequence.pseudoGroundTruthBy());
+        return new Live(frames, arrival, RealtimeSimulator.observed(arrival, finish, period));
     }
 
     /** Real-time AP50 if the same frames, with the same measured latencies, came at each of {@code rates} fps. */

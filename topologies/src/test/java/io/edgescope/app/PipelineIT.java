@@ -209,13 +209,13 @@ class PipelineIT {
         String stream = "it-roma";
         CliRun set = CliRun.of("profile", "set", stream, "--roma", "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl());
         assertThat(set.exit()).as(set.err()).isZero();
-        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
-        int frames = 20;
+        Path sequence = SHARED.resolve("datasets/TUD-Campus");
+        int frames = 71;
         try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
                 KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
                 new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
-            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
-                    new FrameIngestor.Options(stream, 10.0, false, frames, platform.config().maxFrameBytes()), p -> { });
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(sequence.toString(), ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options(stream, null, false, 0, platform.config().maxFrameBytes()), p -> { });
         }
         String url = "http://localhost:" + detection.telemetryPort();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -234,6 +234,12 @@ class PipelineIT {
         CliRun table = CliRun.of("telemetry", stream, "--url", url);
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).contains("| ROMA |");
+        CliRun measured = CliRun.of("telemetry", stream, "--url", url, "--json", "--gt", sequence.toString(),
+                "--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl());
+        assertThat(measured.exit()).as(measured.err()).isZero();
+        assertThat(java.util.stream.StreamSupport.stream(json.readTree(measured.out()).spliterator(), false)
+                .filter(w -> w.has("measuredRealtimeAp50")).mapToDouble(w -> w.get("measuredRealtimeAp50").asDouble()).max().orElse(0))
+                .isGreaterThan(0.3);
         CliRun missing = CliRun.of("telemetry", stream, "--url", "http://localhost:1");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("No detection instance answers");
