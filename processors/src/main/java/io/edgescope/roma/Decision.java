@@ -22,9 +22,4 @@ public record Decision(long frameIndex, String variantId, String previousId, Str
     public boolean switched() {
         return !variantId.equals(previousId);
     }
-
-    public Estimate estimateOf(String id) {
-        return estimates.stream().filter(e -> e.variantId().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no estimate for " + id));
-    }
 }

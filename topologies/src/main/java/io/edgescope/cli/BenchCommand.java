@@ -57,11 +57,7 @@ final class BenchCommand {
         public Integer call() throws Exception {
             EdgeScopeConfig config = common.config();
             Assets assets = new Assets(common.models());
-            List<io.edgescope.detect.variants.Variant> chosen = new ArrayList<>();
-            for (String id : variants) {
-                chosen.add(io.edgescope.detect.variants.Variant.byId(id).orElseThrow(
-                        () -> new IllegalArgumentException("Unknown variant " + id)));
-            }
+            List<io.edgescope.detect.variants.Variant> chosen = io.edgescope.detect.variants.Variant.allById(variants);
             io.edgescope.detect.BgrImage frame = assets.sampleFrame(config);
             io.edgescope.bench.SwitchBenchmark.Result r = io.edgescope.bench.SwitchBenchmark.run(
                     v -> assets.loadModel(config, v), chosen, frame, rounds, fps);

@@ -9,7 +9,6 @@ import io.edgescope.eval.MotSequence;
 import io.edgescope.roma.RomaSettings;
 import io.edgescope.roma.SizeBuckets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,10 +64,7 @@ final class BenchRomaCommand implements Callable<Integer> {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
         List<MotSequence> seqs = sequences.stream().map(MotSequence::load).toList();
-        List<Variant> chosen = new ArrayList<>();
-        for (String id : variants) {
-            chosen.add(Variant.byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown variant " + id)));
-        }
+        List<Variant> chosen = Variant.allById(variants);
         RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate);

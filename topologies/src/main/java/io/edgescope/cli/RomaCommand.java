@@ -9,7 +9,6 @@ import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.AccuracyProfileFiles;
 import io.edgescope.roma.SizeBuckets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,10 +49,7 @@ final class RomaCommand {
             EdgeScopeConfig config = common.config();
             Assets assets = new Assets(common.models());
             List<MotSequence> seqs = sequences.stream().map(MotSequence::load).toList();
-            List<Variant> chosen = new ArrayList<>();
-            for (String id : variants == null ? config.romaCandidateIds() : variants) {
-                chosen.add(Variant.byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown variant " + id)));
-            }
+            List<Variant> chosen = Variant.allById(variants == null ? config.romaCandidateIds() : variants);
             RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), 0, 0,
                     AssetResolver.userCacheDir().resolve(CACHE_FOLDER), config.maxDecodedPixels(),
                     sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), 0, 0, false);

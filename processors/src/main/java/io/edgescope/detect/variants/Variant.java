@@ -51,6 +51,12 @@ public record Variant(String id, ModelFamily family, int inputSize) {
         return CATALOGUE.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
+    /** The variants of {@code ids}, in order; an unknown id is refused with the list of known ones. */
+    public static java.util.List<Variant> allById(java.util.List<String> ids) {
+        return ids.stream().map(id -> byId(id).orElseThrow(() -> new IllegalArgumentException("Unknown variant " + id + "; one of "
+                + ids()))).toList();
+    }
+
     /** Names every variant, for messages. */
     public static String ids() {
         return String.join(", ", CATALOGUE.stream().map(Variant::id).toList());
