@@ -1,5 +1,6 @@
 package io.edgescope.detect.variants;
 
+import io.edgescope.onnx.ProtoMessage;
 import io.edgescope.detect.yolox.YoloxDecoder;
 import java.util.List;
 

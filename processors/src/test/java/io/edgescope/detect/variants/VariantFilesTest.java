@@ -1,5 +1,6 @@
 package io.edgescope.detect.variants;
 
+import io.edgescope.onnx.ProtoMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.edgescope.detect.variants;
+package io.edgescope.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,12 @@ import java.util.function.UnaryOperator;
  * Just enough of the protobuf wire format to edit an ONNX model: a message as its ordered list of
  * fields, each kept as raw bytes, so fields we do not touch are written back exactly as read.
  */
-final class ProtoMessage {
+public final class ProtoMessage {
 
-    static final int VARINT = 0;
-    static final int FIXED64 = 1;
-    static final int LENGTH_DELIMITED = 2;
-    static final int FIXED32 = 5;
+    public static final int VARINT = 0;
+    public static final int FIXED64 = 1;
+    public static final int LENGTH_DELIMITED = 2;
+    public static final int FIXED32 = 5;
     private static final int TAG_TYPE_BITS = 3;
     private static final int TYPE_MASK = 7;
     private static final int SEVEN_BITS = 0x7F;
@@ -24,27 +24,27 @@ final class ProtoMessage {
     private static final int FIXED32_BYTES = 4;
 
     /** One field: its number, wire type and payload (varint value, or the bytes of the other types). */
-    record Field(int number, int wireType, long varint, byte[] bytes) {
-        String string() {
+    public record Field(int number, int wireType, long varint, byte[] bytes) {
+        public String string() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
 
-        ProtoMessage message() {
+        public ProtoMessage message() {
             return parse(bytes);
         }
     }
 
     private final List<Field> fields;
 
-    ProtoMessage(List<Field> fields) {
+    public ProtoMessage(List<Field> fields) {
         this.fields = fields;
     }
 
-    List<Field> fields() {
+    public List<Field> fields() {
         return fields;
     }
 
-    static ProtoMessage parse(byte[] data) {
+    public static ProtoMessage parse(byte[] data) {
         List<Field> out = new ArrayList<>();
         int[] pos = {0};
         while (pos[0] < data.length) {
@@ -62,7 +62,7 @@ final class ProtoMessage {
         return new ProtoMessage(out);
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Field f : fields) {
             writeVarint(out, ((long) f.number() << TAG_TYPE_BITS) | f.wireType());
@@ -79,7 +79,7 @@ final class ProtoMessage {
     }
 
     /** A copy with every length-delimited field {@code number} replaced by {@code edit} of its message. */
-    ProtoMessage editMessages(int number, UnaryOperator<ProtoMessage> edit) {
+    public ProtoMessage editMessages(int number, UnaryOperator<ProtoMessage> edit) {
         List<Field> out = new ArrayList<>(fields.size());
         for (Field f : fields) {
             out.add(f.number() == number && f.wireType() == LENGTH_DELIMITED
@@ -89,21 +89,36 @@ final class ProtoMessage {
     }
 
     /** A copy without the fields numbered {@code number}. */
-    ProtoMessage without(int number) {
+    public ProtoMessage without(int number) {
         return new ProtoMessage(fields.stream().filter(f -> f.number() != number).toList());
     }
 
+    /** Every string field {@code number}, in order. */
+    public List<String> strings(int number) {
+        return fields.stream().filter(f -> f.number() == number && f.wireType() == LENGTH_DELIMITED).map(Field::string).toList();
+    }
+
+    /** Every field {@code number} as a message, in order. */
+    public List<ProtoMessage> messages(int number) {
+        return fields.stream().filter(f -> f.number() == number && f.wireType() == LENGTH_DELIMITED).map(Field::message).toList();
+    }
+
+    /** A string field. */
+    public static Field stringField(int number, String value) {
+        return new Field(number, LENGTH_DELIMITED, 0, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The first string field {@code number}, or null. */
-    String string(int number) {
+    public String string(int number) {
         return fields.stream().filter(f -> f.number() == number && f.wireType() == LENGTH_DELIMITED).findFirst()
                 .map(Field::string).orElse(null);
     }
 
-    static Field varintField(int number, long value) {
+    public static Field varintField(int number, long value) {
         return new Field(number, VARINT, value, null);
     }
 
-    static Field messageField(int number, ProtoMessage message) {
+    public static Field messageField(int number, ProtoMessage message) {
         return new Field(number, LENGTH_DELIMITED, 0, message.toBytes());
     }
 
