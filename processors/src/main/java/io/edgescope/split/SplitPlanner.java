@@ -1,0 +1,109 @@
+package io.edgescope.split;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scission's search for two tiers, with ScissionLite's transfer layers: every placement — the whole
+ * detector on the device, the frame sent to the edge as JPEG (edge-only), or a cut with the device
+ * running the head and the edge the tail, with each transfer layer — costed as device compute +
+ * transfer-layer encode + link (rtt + bytes / bandwidth) + decode + edge compute, then filtered by
+ * the constraints and sorted by predicted latency. Pure.
+ */
+public final class SplitPlanner {
+
+    public static final String DEVICE_ONLY = "device-only";
+    public static final String EDGE_ONLY = "edge-only";
+    public static final String SCISSION = "scission";
+    public static final String SCISSION_LITE = "scissionlite";
+    private static final double BITS_PER_BYTE = 8;
+    private static final double BITS_PER_MILLI_PER_MBPS = 1000;
+
+    /** The link from device to edge. */
+    public record Link(double bandwidthMbps, double rttMillis) {
+        public Link {
+            if (!(bandwidthMbps > 0) || rttMillis < 0) {
+                throw new IllegalArgumentException("bandwidth must be positive and rtt not negative");
+            }
+        }
+
+        public double transferMillis(long bytes) {
+            return rttMillis + bytes * BITS_PER_BYTE / (bandwidthMbps * BITS_PER_MILLI_PER_MBPS);
+        }
+    }
+
+    /**
+     * @param maxUploadBytes bytes the device may send per frame (0: no limit)
+     * @param framesStayOnDevice raw frames must not leave the device (privacy): no edge-only
+     * @param apLoss measured AP50 loss per cut id and transfer layer (lossless {@code raw} layers need no entry)
+     * @param apBudget largest AP50 loss (fraction of the unsplit AP50) a transfer layer may cost
+     */
+    public record Constraints(long maxUploadBytes, boolean framesStayOnDevice, Map<String, Map<String, Double>> apLoss, double apBudget) {
+        public Constraints {
+            apLoss = Map.copyOf(apLoss);
+        }
+
+        boolean layerAllowed(String cut, String layer) {
+            if (layer.equals(TransferLayers.RAW) || layer.equals(TransferLayers.RAW + TransferLayers.ZSTD)) {
+                return true;
+            }
+            Double loss = apLoss.getOrDefault(cut, Map.of()).get(layer);
+            return loss != null && loss <= apBudget;
+        }
+    }
+
+    /**
+     * One placement and its predicted cost.
+     *
+     * @param id {@code device-only}, {@code edge-only}, {@code scission:<cut>} or {@code scissionlite:<cut>:<layer>}
+     * @param excluded why the constraints rule it out, or null
+     */
+    public record Plan(String id, String cut, String layer, long bytesSent, double deviceMillis, double transferMillis, double edgeMillis,
+                       String excluded) {
+        public double totalMillis() {
+            return deviceMillis + transferMillis + edgeMillis;
+        }
+    }
+
+    private SplitPlanner() {
+    }
+
+    /** Every placement, allowed ones first, each group by predicted latency. */
+    public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, Constraints c) {
+        List<Plan> out = new ArrayList<>();
+        out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, null));
+        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), 0, link.transferMillis(device.jpegBytes()),
+                edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : null), c));
+        for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
+            TierProfile.CutTiming d = e.getValue();
+            TierProfile.CutTiming t = edge.cuts().get(e.getKey());
+            if (t == null) {
+                continue;
+            }
+            for (Map.Entry<String, Long> layer : d.bytes().entrySet()) {
+                String id = layer.getKey().equals(TransferLayers.RAW) ? SCISSION + ":" + e.getKey()
+                        : SCISSION_LITE + ":" + e.getKey() + ":" + layer.getKey();
+                String excluded = c.layerAllowed(e.getKey(), layer.getKey()) ? null
+                        : "transfer layer " + layer.getKey() + " not measured within the AP budget at this cut";
+                Double decode = t.decodeMillis().get(layer.getKey());
+                if (decode == null) {
+                    continue;
+                }
+                out.add(check(new Plan(id, e.getKey(), layer.getKey(), layer.getValue(), d.headMillis() + d.encodeMillis().get(layer.getKey()),
+                        link.transferMillis(layer.getValue()), decode + t.tailMillis(), excluded), c));
+            }
+        }
+        out.sort(Comparator.comparing((Plan p) -> p.excluded() != null).thenComparingDouble(Plan::totalMillis));
+        return out;
+    }
+
+    private static Plan check(Plan p, Constraints c) {
+        if (p.excluded() == null && c.maxUploadBytes() > 0 && p.bytesSent() > c.maxUploadBytes()) {
+            return new Plan(p.id(), p.cut(), p.layer(), p.bytesSent(), p.deviceMillis(), p.transferMillis(), p.edgeMillis(),
+                    "sends " + p.bytesSent() + " bytes, over the upload limit " + c.maxUploadBytes());
+        }
+        return p;
+    }
+}

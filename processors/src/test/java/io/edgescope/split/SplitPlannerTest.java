@@ -1,0 +1,56 @@
+package io.edgescope.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SplitPlannerTest {
+
+    private static final String POOL = TransferLayers.POOL;
+    private static final String RAW = TransferLayers.RAW;
+
+    /** A slow device, a fast edge, one cut sending 100 kB raw or 25 kB pooled; the frame as JPEG is 40 kB. */
+    private static TierProfile tier(String name, double full, double head, double tail) {
+        TierProfile.CutTiming cut = new TierProfile.CutTiming(10, 1, head, tail, Map.of(RAW, 100_000L, POOL, 25_000L),
+                Map.of(RAW, 0.0, POOL, 1.0), Map.of(RAW, 0.0, POOL, 1.0));
+        return new TierProfile(name, "h", 1, 1, "m", full, 2, 40_000, Map.of("Mul_115", cut));
+    }
+
+    private static final TierProfile DEVICE = tier("device", 200, 60, 140);
+    private static final TierProfile EDGE = tier("edge", 20, 6, 14);
+
+    @Test
+    void shouldCostEachPlacementAsComputePlusTransfer() {
+        List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10),
+                new SplitPlanner.Constraints(0, false, Map.of(), 0.01));
+        SplitPlanner.Plan edgeOnly = plans.stream().filter(p -> p.id().equals(SplitPlanner.EDGE_ONLY)).findFirst().orElseThrow();
+        // 40 kB at 8 Mbit/s = 40 ms, + 10 ms rtt; edge decodes (2) and runs the model (20)
+        assertThat(edgeOnly.totalMillis()).isCloseTo(72, within(1e-9));
+        SplitPlanner.Plan split = plans.stream().filter(p -> p.id().equals("scission:Mul_115")).findFirst().orElseThrow();
+        assertThat(split.totalMillis()).isCloseTo(60 + 10 + 100 + 14, within(1e-9));
+        assertThat(plans.get(0).id()).isEqualTo(SplitPlanner.EDGE_ONLY);
+    }
+
+    @Test
+    void shouldForceASplitWhenFramesMustStayOnTheDeviceAndUseTheTransferLayerOnlyWithinTheApBudget() {
+        SplitPlanner.Link slow = new SplitPlanner.Link(2, 10);
+        SplitPlanner.Constraints privateUnmeasured = new SplitPlanner.Constraints(0, true, Map.of(), 0.01);
+        List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, slow, privateUnmeasured);
+        assertThat(plans.stream().filter(p -> p.id().equals(SplitPlanner.EDGE_ONLY)).findFirst().orElseThrow().excluded()).contains("stay on the device");
+        assertThat(plans.stream().filter(p -> p.id().equals("scissionlite:Mul_115:pool")).findFirst().orElseThrow().excluded()).isNotNull();
+        assertThat(plans.get(0).id()).isEqualTo(SplitPlanner.DEVICE_ONLY);
+
+        SplitPlanner.Constraints measured = new SplitPlanner.Constraints(0, true, Map.of("Mul_115", Map.of(POOL, 0.005)), 0.01);
+        assertThat(SplitPlanner.plans(DEVICE, EDGE, slow, measured).get(0).id()).isEqualTo("scissionlite:Mul_115:pool");
+    }
+
+    @Test
+    void shouldExcludePlansOverTheUploadLimit() {
+        List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(100, 1),
+                new SplitPlanner.Constraints(30_000, false, Map.of(), 0.01));
+        assertThat(plans).filteredOn(p -> p.excluded() == null).extracting(SplitPlanner.Plan::id).containsExactly(SplitPlanner.DEVICE_ONLY);
+    }
+}
