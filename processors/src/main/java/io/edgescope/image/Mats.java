@@ -40,4 +40,18 @@ public final class Mats {
         mat.put(0, 0, image.pixels());
         return mat;
     }
+
+    /** {@code image} resized to {@code width x height} (bilinear). */
+    public static BgrImage resize(BgrImage image, int width, int height) {
+        Mat source = fromBgrImage(image);
+        Mat resized = new Mat();
+        try {
+            org.opencv.imgproc.Imgproc.resize(source, resized, new org.opencv.core.Size(width, height), 0, 0,
+                    org.opencv.imgproc.Imgproc.INTER_LINEAR);
+            return toBgrImage(resized);
+        } finally {
+            source.release();
+            resized.release();
+        }
+    }
 }

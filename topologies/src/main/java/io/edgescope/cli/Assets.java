@@ -53,9 +53,13 @@ final class Assets {
         if (!variant.family().runsOnnx()) {
             return new HogPeopleModel(config.detectorSettings());
         }
-        Path file = VariantFiles.materialize(model(config, variant.derived() ? Variant.DEFAULT : variant), variant,
+        return OnnxDetectorModel.load(modelFile(config, variant), variant.family(), config.detectorSettings());
+    }
+
+    /** The ONNX file {@code variant} runs (derived sizes written to the user cache on first use). */
+    Path modelFile(EdgeScopeConfig config, Variant variant) {
+        return VariantFiles.materialize(model(config, variant.derived() ? Variant.DEFAULT : variant), variant,
                 AssetResolver.userCacheDir().resolve(VARIANTS_FOLDER));
-        return OnnxDetectorModel.load(file, variant.family(), config.detectorSettings());
     }
 
     Path sampleClip() {
