@@ -74,7 +74,7 @@ public final class SplitPlanner {
     public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, Constraints c) {
         List<Plan> out = new ArrayList<>();
         out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, null));
-        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), 0, link.transferMillis(device.jpegBytes()),
+        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes()),
                 edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : null), c));
         for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
             TierProfile.CutTiming d = e.getValue();

@@ -7,12 +7,13 @@ import java.util.Map;
  *
  * @param slowdown factor the measured times were multiplied by (emulating a slower device on this host; 1 = as measured)
  * @param fullMillis preprocessing and the whole model on one frame
+ * @param jpegEncodeMillis resizing the frame to the model's input size and encoding it as JPEG (edge-only, device side)
  * @param jpegDecodeMillis decoding the frame sent as JPEG at the model's input size (edge-only)
  * @param jpegBytes bytes of that JPEG (what edge-only sends)
  * @param cuts per cut id: head and tail times and, per transfer layer, bytes and encode/decode times
  */
 public record TierProfile(String tier, String host, int threads, double slowdown, String model, double fullMillis,
-                          double jpegDecodeMillis, long jpegBytes, Map<String, CutTiming> cuts) {
+                          double jpegEncodeMillis, double jpegDecodeMillis, long jpegBytes, Map<String, CutTiming> cuts) {
 
     public TierProfile {
         cuts = Map.copyOf(cuts);

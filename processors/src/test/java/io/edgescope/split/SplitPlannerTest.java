@@ -16,7 +16,7 @@ class SplitPlannerTest {
     private static TierProfile tier(String name, double full, double head, double tail) {
         TierProfile.CutTiming cut = new TierProfile.CutTiming(10, 1, head, tail, Map.of(RAW, 100_000L, POOL, 25_000L),
                 Map.of(RAW, 0.0, POOL, 1.0), Map.of(RAW, 0.0, POOL, 1.0));
-        return new TierProfile(name, "h", 1, 1, "m", full, 2, 40_000, Map.of("Mul_115", cut));
+        return new TierProfile(name, "h", 1, 1, "m", full, 0, 2, 40_000, Map.of("Mul_115", cut));
     }
 
     private static final TierProfile DEVICE = tier("device", 200, 60, 140);

@@ -58,6 +58,7 @@ public final class ScissionBenchmark {
             });
         }
         byte[] jpeg = EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY);
+        double jpegEncode = time(o.runs(), () -> EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY));
         ImageCodec codec = new ImageCodec(Long.MAX_VALUE);
         double jpegDecode = time(o.runs(), () -> codec.decode(jpeg));
         Map<String, TierProfile.CutTiming> cuts = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public final class ScissionBenchmark {
             cuts.put(cut.id(), measureCut(o, GraphPartitioner.split(graph, cut), inputSize, frame));
         }
         return new TierProfile(o.tier(), o.host(), o.threads(), o.slowdown(), modelName, full * o.slowdown(),
-                jpegDecode * o.slowdown(), jpeg.length, cuts);
+                jpegEncode * o.slowdown(), jpegDecode * o.slowdown(), jpeg.length, cuts);
     }
 
     private static TierProfile.CutTiming measureCut(Options o, SplitModel split, int inputSize, BgrImage frame) {
