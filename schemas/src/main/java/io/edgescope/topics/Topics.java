@@ -1,5 +1,6 @@
 package io.edgescope.topics;
 
+import io.edgescope.schemas.Activation;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.RomaDecision;
@@ -75,6 +76,11 @@ public final class Topics {
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             registry -> AvroSerdes.serde(registry, VariantInfo.getClassSchema()));
 
+    /** Split streams: what the device's head sends the edge's tail, one record per frame. */
+    public static final TopicDef<Activation> ACTIVATIONS = new TopicDef<>(PREFIX + "activations", FRAME_PARTITIONS,
+            Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(FRAME_RETENTION)),
+            registry -> AvroSerdes.serde(registry, Activation.getClassSchema()));
+
     /** Per stream and window: frames in/out/dropped, latency percentiles, variants used, ROMA's estimates. */
     public static final TopicDef<Telemetry> TELEMETRY = new TopicDef<>(PREFIX + "telemetry", FRAME_PARTITIONS,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DETECTION_RETENTION)),
@@ -90,13 +96,13 @@ public final class Topics {
 
     /** The topics the pipeline provisions, in creation order. */
     public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES,
-            STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS);
+            STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
-    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS);
+    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS);
 
     /** Topics whose records carry a whole frame and so need the large-message settings. */
-    public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ);
+    public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ, ACTIVATIONS);
 
     private Topics() {
     }

@@ -1,6 +1,9 @@
 package io.edgescope.cli;
 
 import io.edgescope.app.RecordJson;
+import io.edgescope.split.GraphPartitioner;
+import io.edgescope.split.OnnxGraph;
+import io.edgescope.split.SplitPlanId;
 
 import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
@@ -65,7 +68,7 @@ final class ProfileCommand {
         return out;
     }
 
-    /** {@code profile set STREAM --variant ID | --roma}. */
+    /** {@code profile set STREAM --variant ID | --roma | --split PLAN}. */
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Set a stream's variant policy; takes effect at its next frame.")
     static final class Set implements Callable<Integer> {
         @Mixin
@@ -76,6 +79,10 @@ final class ProfileCommand {
 
         @Option(names = "--roma", description = "Let ROMA choose the variant at runtime (instead of --variant ID).")
         boolean roma;
+
+        @Option(names = "--split", paramLabel = "PLAN", description = "Split the detector between the device and the edge with this plan: "
+                + "scission:<cut> or scissionlite:<cut>:<transfer layer> (see edgescope scission plan).")
+        String split;
 
         @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only publish these classes, e.g. person,car (default: all).")
         List<String> classes = List.of();
@@ -89,8 +96,13 @@ final class ProfileCommand {
         @Override
         public Integer call() throws Exception {
             String variant = common.variant;
-            if (roma == (variant != null)) {
-                throw new IllegalArgumentException("Give either --variant ID or --roma");
+            if ((roma ? 1 : 0) + (variant != null ? 1 : 0) + (split != null ? 1 : 0) != 1) {
+                throw new IllegalArgumentException("Give one of --variant ID, --roma or --split PLAN");
+            }
+            if (split != null) {
+                SplitPlanId plan = SplitPlanId.parse(split);
+                GraphPartitioner.cutPoint(OnnxGraph.parse(ScissionCommand.model(new Assets(common.models()), common.config())), plan.cut(),
+                        Integer.MAX_VALUE);
             }
             if (variant != null && Variant.byId(variant).isEmpty()) {
                 throw new IllegalArgumentException("Unknown variant '" + variant + "'; one of " + Variant.ids());
@@ -105,8 +117,8 @@ final class ProfileCommand {
             EdgeScopeConfig config = common.clientConfig();
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
-                    .setPolicy(roma ? VariantPolicy.ROMA : VariantPolicy.FIXED)
-                    .setVariantId(variant).setClasses(classes)
+                    .setPolicy(roma ? VariantPolicy.ROMA : split != null ? VariantPolicy.SPLIT : VariantPolicy.FIXED)
+                    .setVariantId(variant).setSplitPlan(split == null ? null : SplitPlanId.parse(split).toString()).setClasses(classes)
                     .setRoi(roi == null ? null : new RegionOfInterest(roi.get(0), roi.get(1), roi.get(2), roi.get(3)))
                     .setUpdatedAt(Instant.now()).build();
             try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(

@@ -43,12 +43,15 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
     private final Map<String, String> lastVariant = new HashMap<>();
     private final Map<String, FrameInterval> intervals = new HashMap<>();
     private final RomaStreams roma;
+    private final boolean splitOnDevice;
     private FixedKeyProcessorContext<String, FrameOutcome> context;
     private ImageCodec codec;
     private ReadOnlyKeyValueStore<String, StreamProfile> profiles;
 
-    DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, RomaContext romaContext, Clock clock) {
+    DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, RomaContext romaContext, boolean splitOnDevice,
+                         Clock clock) {
         this.detectors = detectors;
+        this.splitOnDevice = splitOnDevice;
         this.roma = new RomaStreams(romaContext, detectors);
         this.rules = rules;
         this.limits = limits;
@@ -76,6 +79,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         }
         String streamId = frame.getStreamId();
         StreamProfile profile = profiles.get(streamId);
+        if (splitOnDevice && profile != null && profile.getPolicy() == VariantPolicy.SPLIT && profile.getSplitPlan() != null) {
+            return;
+        }
         boolean realtime = roma.enabled() && profile != null && profile.getPolicy() == VariantPolicy.ROMA;
         String policy = profile == null ? VariantPolicy.FIXED.name() : profile.getPolicy().name();
         long captured = frame.getCaptureTime().toEpochMilli();

@@ -34,6 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  *                            │                    │ ──► aggregate-telemetry (10 s windows, telemetry-store) ──► edgescope.telemetry
  *                            │                    │ (corrupt, oversize, failed)
  *                            └────────────────────┴──► edgescope.frames.dlq  (built-in DLQ, KIP-1034)
+ *   edgescope.activations ──► activations-source ──► run-tail ──► split-detections-sink ──► edgescope.detections
+ *                                                  (the edge of split streams, when split parts are given)
  * </pre>
  *
  * Keys are stream ids throughout, so each stream's frames stay in one partition and in order.
@@ -48,6 +50,9 @@ public final class DetectionTopology {
     public static final String PROFILE_UPDATER = "update-profiles";
     public static final String PROFILE_STORE = "stream-profiles-store";
     public static final String PROCESSED = "processed-frames";
+    public static final String ACTIVATIONS_SOURCE = "activations-source";
+    public static final String TAIL = "run-tail";
+    public static final String SPLIT_SINK = "split-detections-sink";
     public static final String DETECTIONS_OF = "detections-of-frames";
     public static final String DECIDED = "roma-decided";
     public static final String DECISIONS_OF = "roma-decisions-of-frames";
@@ -81,6 +86,15 @@ public final class DetectionTopology {
     /** As above, with what streams of the ROMA policy need. */
     public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
                                  DeadLetters deadLetters, RomaContext roma, Clock clock) {
+        return build(limits, rules, registry, detectors, deadLetters, roma, null, clock);
+    }
+
+    /**
+     * As above; with {@code split} (may be null) the topology is also the edge of split streams: activations from their devices go
+     * through the plan's tail to the detections topic, and their frames are left to the device.
+     */
+    public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
+                                 DeadLetters deadLetters, RomaContext roma, SplitParts split, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
@@ -88,7 +102,14 @@ public final class DetectionTopology {
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
         KStream<String, FrameOutcome> outcomes = builder.stream(Topics.FRAME_TOPICS,
                         Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE))
-                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, clock), Named.as(DETECT));
+                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, split != null, clock), Named.as(DETECT));
+        if (split != null) {
+            builder.stream(Topics.ACTIVATIONS.name(), Consumed.with(Topics.ACTIVATIONS.keySerde(), Topics.ACTIVATIONS.valueSerde(registry))
+                            .withName(ACTIVATIONS_SOURCE))
+                    .processValues(() -> new EdgeTailProcessor(split, clock), Named.as(TAIL))
+                    .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde(registry))
+                            .withName(SPLIT_SINK));
+        }
         outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
                 .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF))
                 .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),

@@ -3,11 +3,9 @@ package io.edgescope.detect.onnx;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import io.edgescope.detect.BgrImage;
@@ -35,7 +33,6 @@ public final class OnnxDetectorModel implements DetectorFactory {
     /** DJL's ORT engine takes a prepared SessionOptions under this option key. */
     private static final String SESSION_OPTIONS = "sessionOptions";
     /** ONNX Runtime session config key (onnxruntime_session_options_config_keys.h). */
-    private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
     private final Path path;
     private final Model model;
@@ -114,9 +111,8 @@ public final class OnnxDetectorModel implements DetectorFactory {
     }
 
     private static int probeInputSize(Path path) {
-        Engine.getEngine(ENGINE); // DJL creates the process-wide ORT environment (with its thread pool) first
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             OrtSession session = OrtEnvironment.getEnvironment().createSession(path.toString(), options)) {
+             OrtSession session = OrtRuntime.environment().createSession(path.toString(), options)) {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             if (inputs.size() != 1) {
                 throw new ModelLoadException("Model " + path + " should have one input, has " + inputs.size());
@@ -154,16 +150,7 @@ public final class OnnxDetectorModel implements DetectorFactory {
      * cores to the Kafka threads that share them.
      */
     static OrtSession.SessionOptions sessionOptions(DetectorSettings settings) {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        try {
-            options.setInterOpNumThreads(1);
-            options.setIntraOpNumThreads(settings.intraOpThreads());
-            options.addConfigEntry(ALLOW_SPINNING, settings.spinning() ? "1" : "0");
-            return options;
-        } catch (OrtException e) {
-            options.close();
-            throw new ModelLoadException("Cannot configure ONNX Runtime: " + e.getMessage(), e);
-        }
+        return OrtRuntime.options(settings.intraOpThreads(), settings.spinning());
     }
 
     private static String modelName(Path path) {
