@@ -5,6 +5,7 @@ import io.edgescope.topics.Topics;
 import io.edgescope.topology.DetectionTopology;
 import io.edgescope.topology.FrameLimits;
 import io.edgescope.topology.RomaContext;
+import io.edgescope.topology.SplitParts;
 import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.AccuracyProfileFiles;
 import java.time.Clock;
@@ -52,41 +53,51 @@ public final class DetectionService implements AutoCloseable {
      * hold the loaded variants.
      */
     public static DetectionService start(Platform platform, VariantPool detectors) {
+        return start(platform, detectors, null);
+    }
+
+    /** As {@link #start(Platform, VariantPool)}; with {@code split} (may be null) also the edge of split streams. */
+    public static DetectionService start(Platform platform, VariantPool detectors, SplitParts split) {
         EdgeScopeConfig config = platform.config();
         KafkaDeadLetters deadLetters = new KafkaDeadLetters(KafkaClientSettings.producer(platform.bootstrapServers(), config));
         Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
-                config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), Clock.systemUTC());
+                config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), split, Clock.systemUTC());
         com.sun.net.httpserver.HttpServer http = TelemetryHttpServer.bind(config.telemetryHttpPort());
         Properties props = streamsProperties(config, platform.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.telemetryHttpHost() + ":" + http.getAddress().getPort());
         KafkaStreams streams = new KafkaStreams(topology, props);
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         DetectionService service = new DetectionService(streams, detectors, deadLetters,
                 TelemetryHttpServer.start(http, streams, config.telemetryHttpHost()));
-        streams.start();
-        try {
-            if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                service.close();
-                throw new KafkaUnavailableException("Detection topology did not reach RUNNING within "
-                        + START_TIMEOUT.toSeconds() + " s (state " + streams.state() + ")", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            service.close();
-            throw new KafkaUnavailableException("Interrupted starting detection", e);
-        }
+        startAndAwait(streams, "Detection", service::close);
         LOG.info("Detection running: {} -> {}, default variant {} ({} stream threads)", Topics.FRAMES.name(),
                 Topics.DETECTIONS.name(), detectors.defaultVariant(), config.numStreamThreads());
         return service;
+    }
+
+    /** Starts {@code streams} and waits until RUNNING; on timeout or interrupt runs {@code onFailure} and throws. */
+    static void startAndAwait(KafkaStreams streams, String what, Runnable onFailure) {
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        try {
+            if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                onFailure.run();
+                throw new KafkaUnavailableException(what + " topology did not reach RUNNING within " + START_TIMEOUT.toSeconds()
+                        + " s (state " + streams.state() + ")", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            onFailure.run();
+            throw new KafkaUnavailableException("Interrupted starting " + what, e);
+        }
     }
 
     /** ROMA's accuracy profile (roma.profile, else the shipped one) restricted to roma.candidates, and its knobs. */

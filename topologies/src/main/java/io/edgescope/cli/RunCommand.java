@@ -3,16 +3,26 @@ package io.edgescope.cli;
 import io.edgescope.app.DetectionService;
 import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.app.VariantPool;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import io.edgescope.app.OnnxSplitParts;
+import io.edgescope.app.SplitDeviceService;
+import io.edgescope.detect.onnx.ModelFamily;
 
 /** Runs the detection processor until Ctrl-C, on the configured cluster or a local one. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the detection processor (frames -> detections) until Ctrl-C. Without --bootstrap, "
+        description = "Run the processors until Ctrl-C: all (default) = detection, the edge side of split streams and their device side; "
+                + "edge = detection and the edge side; device = the device side of split streams only. Without --bootstrap, "
                 + "also runs a local Kafka broker and schema registry that ingest and tail can use.")
 final class RunCommand implements Callable<Integer> {
+
+    /** Which processors this process runs. */
+    enum Role { all, edge, device }
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "all, edge or device (default: ${DEFAULT-VALUE}).")
+    Role role;
 
     /** Timed inferences per variant when the catalogue is measured at start. */
     private static final int STARTUP_PROFILE_RUNS = 10;
@@ -23,14 +33,24 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
-        VariantPool model = new Assets(common.models()).variantPool(config);
+        Assets assets = new Assets(common.models());
+        boolean splittable = config.variant().family() == ModelFamily.YOLOX;
+        if (!splittable && role == Role.device) {
+            throw new IllegalArgumentException("The device side of split streams cuts a YOLOX-Nano variant; detector.variant is " + config.variant().id());
+        }
+        OnnxSplitParts split = splittable ? new OnnxSplitParts(config.variant().id(), ScissionCommand.model(assets, config),
+                config.variant().inputSize(), config.detectorSettings()) : null;
         try (ShutdownSignal signal = new ShutdownSignal();
              Platform platform = Platform.start(config);
-             DetectionService detection = DetectionService.start(platform, model)) {
-            VariantProfiler.publish(config, platform.bootstrapServers(), platform.registryUrl(),
-                    VariantProfiler.measure(new Assets(common.models()), config, STARTUP_PROFILE_RUNS));
-            System.out.printf("Detecting with %s. Kafka at %s, schema registry at %s. Ctrl-C stops.%n",
-                    model.defaultVariant(), platform.bootstrapServers(), platform.registryUrl());
+             DetectionService detection = role == Role.device ? null : DetectionService.start(platform, assets.variantPool(config), split);
+             SplitDeviceService device = role == Role.edge || split == null ? null : SplitDeviceService.start(platform, split)) {
+            if (detection != null) {
+                VariantProfiler.publish(config, platform.bootstrapServers(), platform.registryUrl(),
+                        VariantProfiler.measure(assets, config, STARTUP_PROFILE_RUNS));
+            }
+            System.out.printf("Running %s (%s). Kafka at %s, schema registry at %s. Ctrl-C stops.%n", role,
+                    role == Role.device ? "device side of split streams" : "detecting with " + config.variant().id(),
+                    platform.bootstrapServers(), platform.registryUrl());
             try {
                 Thread.currentThread().join();
             } catch (InterruptedException e) {

@@ -72,15 +72,15 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         if (frame == null) {
             throw new FrameRejectedException("empty record (no frame) for stream " + record.key());
         }
+        String streamId = frame.getStreamId();
+        StreamProfile profile = profiles.get(streamId);
+        if (splitOnDevice && profile != null && profile.getPolicy() == VariantPolicy.SPLIT && profile.getSplitPlan() != null) {
+            return; // the device runs this stream's head (and dead-letters its bad frames)
+        }
         ByteBuffer image = frame.getImage();
         if (image.remaining() > limits.maxFrameBytes()) {
             throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
                     + image.remaining() + " bytes, over max.frame.bytes=" + limits.maxFrameBytes());
-        }
-        String streamId = frame.getStreamId();
-        StreamProfile profile = profiles.get(streamId);
-        if (splitOnDevice && profile != null && profile.getPolicy() == VariantPolicy.SPLIT && profile.getSplitPlan() != null) {
-            return;
         }
         boolean realtime = roma.enabled() && profile != null && profile.getPolicy() == VariantPolicy.ROMA;
         String policy = profile == null ? VariantPolicy.FIXED.name() : profile.getPolicy().name();

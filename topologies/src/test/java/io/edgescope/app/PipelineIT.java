@@ -53,6 +53,7 @@ class PipelineIT {
     private static KafkaTestCluster cluster;
     private static Platform platform;
     private static DetectionService detection;
+    private static SplitDeviceService device;
 
     @BeforeAll
     static void startPipeline() throws Exception {
@@ -69,11 +70,18 @@ class PipelineIT {
         VariantPool pool = new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(
                 SHARED.resolve(v.asset().orElseThrow().folder()).resolve(v.asset().orElseThrow().fileName()), v, workDir.resolve("variants")),
                 v.family(), config.detectorSettings()), Variant.DEFAULT, 3);
-        detection = DetectionService.start(platform, pool);
+        OnnxSplitParts split = new OnnxSplitParts(Variant.DEFAULT.id(), java.nio.file.Files.readAllBytes(
+                SHARED.resolve(Variant.DEFAULT.asset().orElseThrow().folder()).resolve(Variant.DEFAULT.asset().orElseThrow().fileName())),
+                Variant.DEFAULT.inputSize(), config.detectorSettings());
+        detection = DetectionService.start(platform, pool, split);
+        device = SplitDeviceService.start(platform, split);
     }
 
     @AfterAll
     static void stopPipeline() throws Exception {
+        if (device != null) {
+            device.close();
+        }
         if (detection != null) {
             detection.close();
         }
@@ -243,6 +251,39 @@ class PipelineIT {
         CliRun missing = CliRun.of("telemetry", stream, "--url", "http://localhost:1");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("No detection instance answers");
+    }
+
+    @Test
+    void shouldDetectASplitStreamThroughTheDeviceAndTheEdge() throws Exception {
+        String stream = "it-split";
+        String plan = "scissionlite:Mul_115:uint8+zstd";
+        CliRun set = CliRun.of("profile", "set", stream, "--split", plan, "--bootstrap", platform.bootstrapServers(),
+                "--registry", platform.registryUrl());
+        assertThat(set.exit()).as(set.err()).isZero();
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        int frames = 5;
+        List<Detections> received = new ArrayList<>();
+        try (KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200));
+                return !consumer.assignment().isEmpty();
+            });
+            Thread.sleep(1000); // both topologies' global profile stores have the profile by now
+            try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                    KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                    new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+                new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                        new FrameIngestor.Options(stream, 0.0, false, frames, platform.config().maxFrameBytes()), p -> { });
+            }
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(List.of(stream), r.value(), received));
+                return received.size() >= frames;
+            });
+        }
+        assertThat(received).extracting(Detections::getSequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(received).extracting(Detections::getVariantId).containsOnly("yolox-nano-416@" + plan);
+        assertThat(received.get(0).getBoxes()).anyMatch(b -> b.getLabel().equals("person"));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.edgescope.app;
+
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.topics.Topics;
+import io.edgescope.topology.DeviceTopology;
+import io.edgescope.topology.FrameLimits;
+import io.edgescope.topology.SplitParts;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the device topology of split streams: its own Kafka Streams application
+ * ({@code <application.id>-device}), so device and edge scale and fail apart even in one process.
+ */
+public final class SplitDeviceService implements AutoCloseable {
+
+    static final String APP_SUFFIX = "-device";
+    private static final Logger LOG = LoggerFactory.getLogger(SplitDeviceService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    private SplitDeviceService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public static SplitDeviceService start(Platform platform, SplitParts parts) {
+        EdgeScopeConfig config = platform.config();
+        Properties props = DetectionService.streamsProperties(config, platform.bootstrapServers());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + APP_SUFFIX);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve("device").toAbsolutePath().toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableFrames.class);
+        KafkaStreams streams = new KafkaStreams(DeviceTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
+                platform.registry(), parts), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Device stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        SplitDeviceService service = new SplitDeviceService(streams);
+        DetectionService.startAndAwait(streams, "Device", service::close);
+        LOG.info("Device side of split streams running: {} -> {} ({})", Topics.FRAMES.name(), Topics.ACTIVATIONS.name(), parts.variantId());
+        return service;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+    }
+}
