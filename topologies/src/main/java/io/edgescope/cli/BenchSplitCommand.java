@@ -1,0 +1,133 @@
+package io.edgescope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.edgescope.bench.split.ScissionBenchmark;
+import io.edgescope.bench.split.SplitBenchmark;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.BgrImage;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.media.EncodedFrame;
+import io.edgescope.media.FrameSource;
+import io.edgescope.media.FrameSources;
+import io.edgescope.split.SplitPlanner;
+import io.edgescope.split.TierProfile;
+import io.edgescope.split.TransferLayers;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench split}: measured vs predicted latency of the best placements at each bandwidth. */
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = "Benchmark both tiers here, then at each bandwidth run device-only, edge-only, the best Scission split and the best "
+                + "ScissionLite split on real frames over an emulated link and print measured latency beside the planner's prediction.")
+final class BenchSplitCommand implements Callable<Integer> {
+
+    private static final double KB = 1000.0;
+    private static final int RUNS = 3;
+    private static final int MAX_TENSORS = 3;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--bandwidth", split = ",", required = true, paramLabel = "MBPS", description = "Bandwidths to test, Mbit/s.")
+    List<Double> bandwidths;
+
+    @Option(names = "--rtt", defaultValue = "5", description = "Round trip per frame, ms (default: ${DEFAULT-VALUE}).")
+    double rtt;
+
+    @Option(names = "--device-threads", defaultValue = "1", description = "Device tier's ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    int deviceThreads;
+
+    @Option(names = "--device-slowdown", defaultValue = "1", description = "Emulate a device this many times slower (default: ${DEFAULT-VALUE}).")
+    double slowdown;
+
+    @Option(names = "--edge-threads", defaultValue = "2", description = "Edge tier's ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    int edgeThreads;
+
+    @Option(names = "--keep-frames-on-device", description = "Raw frames must stay on the device (edge-only still measured, marked excluded).")
+    boolean framesStay;
+
+    @Option(names = "--tl", paramLabel = "JSON", description = "Transfer-layer accuracy (scission tl --out): allows lossy layers within the budget, adds AP50.")
+    Path layers;
+
+    @Option(names = "--ap-budget", defaultValue = "0.01", description = "Largest AP50 loss of a transfer layer (default: ${DEFAULT-VALUE}).")
+    double apBudget;
+
+    @Option(names = "--frames", defaultValue = "20", description = "Frames of the sample clip per placement at most (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--json", description = "Print a JSON list of rows instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        EdgeScopeConfig config = common.config();
+        Assets assets = new Assets(common.models());
+        byte[] onnx = ScissionCommand.model(assets, config);
+        int size = config.variant().inputSize();
+        List<BgrImage> clip = new ArrayList<>();
+        ImageCodec codec = new ImageCodec(config.maxDecodedPixels());
+        try (FrameSource source = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
+            for (Optional<EncodedFrame> f = source.next(); f.isPresent() && clip.size() < frames; f = source.next()) {
+                clip.add(codec.decode(f.get().image()));
+            }
+        }
+        String host = InetAddress.getLocalHost().getHostName();
+        TierProfile device = ScissionBenchmark.measure(new ScissionBenchmark.Options("device", host, deviceThreads, slowdown, RUNS, MAX_TENSORS,
+                TransferLayers.ids()), onnx, config.variant().id(), size, clip.get(0), System.err::println);
+        TierProfile edge = ScissionBenchmark.measure(new ScissionBenchmark.Options("edge", host, edgeThreads, 1, RUNS, MAX_TENSORS,
+                TransferLayers.ids()), onnx, config.variant().id(), size, clip.get(0), System.err::println);
+        Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerLosses.read(layers);
+        List<SplitBenchmark.Row> rows = SplitBenchmark.run(onnx, size, clip, device, edge, bandwidths, rtt,
+                new SplitPlanner.Constraints(0, framesStay, losses, apBudget), apTable(), System.err::println);
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode out = mapper.createArrayNode();
+            rows.forEach(r -> out.addObject().put("bandwidth_mbps", r.bandwidthMbps()).put("plan", r.plan()).put("measured_ms", r.measuredMillis())
+                    .put("predicted_ms", r.predictedMillis()).put("bytes_per_frame", r.bytesPerFrame())
+                    .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()));
+            System.out.println(out.toPrettyString());
+            return 0;
+        }
+        System.out.printf(Locale.ROOT, "Device: %d thread(s)%s, whole detector %.1f ms; edge: %d threads, %.1f ms; rtt %.0f ms%s.%n%n"
+                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | AP50 |%n|---|---|---|---|---|---|---|%n", deviceThreads,
+                slowdown == 1 ? "" : String.format(Locale.ROOT, " x%.1f slower (emulated)", slowdown), device.fullMillis(), edgeThreads,
+                edge.fullMillis(), rtt, framesStay ? "; raw frames must stay on the device" : "");
+        for (SplitBenchmark.Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %s |%n", r.bandwidthMbps(), r.plan(), r.bytesPerFrame() / KB,
+                    r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
+                    Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()));
+        }
+        return 0;
+    }
+
+    /** AP50 of a plan from the transfer-layer table: device-only and lossless splits are the whole detector's; NaN without a table. */
+    private java.util.function.ToDoubleFunction<SplitPlanner.Plan> apTable() throws java.io.IOException {
+        if (layers == null) {
+            return p -> Double.NaN;
+        }
+        JsonNode root = new ObjectMapper().readTree(layers.toFile());
+        double whole = root.path("wholeAp50").asDouble();
+        double edgeOnly = root.path("edgeOnly").path("ap50").asDouble();
+        Map<String, Double> byCut = new HashMap<>();
+        root.path("splits").forEach(row -> byCut.put(row.path("cut").asText() + "|" + row.path("layer").asText(), row.path("ap50").asDouble()));
+        return p -> {
+            if (p.cut() == null) {
+                return p.id().equals(SplitPlanner.EDGE_ONLY) ? edgeOnly : whole;
+            }
+            boolean lossless = p.layer().equals(TransferLayers.RAW) || p.layer().equals(TransferLayers.RAW + TransferLayers.ZSTD);
+            return byCut.getOrDefault(p.cut() + "|" + p.layer(), lossless ? whole : Double.NaN);
+        };
+    }
+}
