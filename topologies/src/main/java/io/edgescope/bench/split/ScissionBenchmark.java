@@ -37,6 +37,8 @@ public final class ScissionBenchmark {
     private static final float SCORE = 0.3f;
     private static final float NMS = 0.45f;
     private static final int JPEG_QUALITY = 90;
+    /** The whole model and the JPEG path are cheap to time: at least this many runs. */
+    private static final int WHOLE_MODEL_RUNS = 20;
 
     /** What to measure. */
     public record Options(String tier, String host, int threads, double slowdown, int runs, int maxTensors, List<String> layers) {
@@ -52,15 +54,15 @@ public final class ScissionBenchmark {
             YoloxPreprocessor pre = new YoloxPreprocessor(inputSize);
             float[] tensor = new float[pre.tensorLength()];
             String input = whole.inputNames().get(0);
-            full = time(o.runs(), () -> {
+            full = time(Math.max(o.runs(), WHOLE_MODEL_RUNS), () -> {
                 pre.preprocess(frame, tensor);
                 return whole.run(List.of(new Activation(input, new long[] {1, BgrImage.CHANNELS, inputSize, inputSize}, tensor)));
             });
         }
         byte[] jpeg = EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY);
-        double jpegEncode = time(o.runs(), () -> EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY));
+        double jpegEncode = time(Math.max(o.runs(), WHOLE_MODEL_RUNS), () -> EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY));
         ImageCodec codec = new ImageCodec(Long.MAX_VALUE);
-        double jpegDecode = time(o.runs(), () -> codec.decode(jpeg));
+        double jpegDecode = time(Math.max(o.runs(), WHOLE_MODEL_RUNS), () -> codec.decode(jpeg));
         Map<String, TierProfile.CutTiming> cuts = new LinkedHashMap<>();
         List<CutPoint> points = GraphPartitioner.cutPoints(graph, o.maxTensors());
         for (int i = 0; i < points.size(); i++) {
@@ -82,7 +84,7 @@ public final class ScissionBenchmark {
         try (SplitHead h = new SplitHead(split, raw, inputSize, o.threads());
              SplitTail t = new SplitTail(split, raw, inputSize, new YoloxDecoder(inputSize, CocoLabels.names(), SCORE), NMS, o.threads())) {
             SplitHead.Output out = h.run(frame);
-            head = time(o.runs(), () -> h.run(frame)) ;
+            head = time(o.runs(), () -> h.run(frame));
             tail = time(o.runs(), () -> t.run(out.payload(), out.frameWidth(), out.frameHeight()));
             List<Activation> crossing = raw.decode(out.payload());
             for (String id : o.layers()) {
