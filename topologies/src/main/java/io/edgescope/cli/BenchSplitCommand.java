@@ -96,17 +96,19 @@ final class BenchSplitCommand implements Callable<Integer> {
             ArrayNode out = mapper.createArrayNode();
             rows.forEach(r -> out.addObject().put("bandwidth_mbps", r.bandwidthMbps()).put("plan", r.plan()).put("measured_ms", r.measuredMillis())
                     .put("predicted_ms", r.predictedMillis()).put("bytes_per_frame", r.bytesPerFrame())
-                    .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()));
+                    .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()).put("throughput_fps", r.throughputFps()));
             System.out.println(out.toPrettyString());
             return 0;
         }
         System.out.printf(Locale.ROOT, "Device: %d thread(s)%s, whole detector %.1f ms; edge: %d threads, %.1f ms; rtt %.0f ms%s.%n%n"
-                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | AP50 |%n|---|---|---|---|---|---|---|%n", deviceThreads,
+                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | throughput fps (pipelined) | AP50 |%n"
+                + "|---|---|---|---|---|---|---|---|%n", deviceThreads,
                 slowdown == 1 ? "" : String.format(Locale.ROOT, " x%.1f slower (emulated)", slowdown), device.fullMillis(), edgeThreads,
                 edge.fullMillis(), rtt, framesStay ? "; raw frames must stay on the device" : "");
         for (SplitBenchmark.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %s |%n", r.bandwidthMbps(), r.plan(), r.bytesPerFrame() / KB,
-                    r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
+            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s |%n", r.bandwidthMbps(), r.plan(),
+                    r.bytesPerFrame() / KB, r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
+                    r.throughputFps(),
                     Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()));
         }
         return 0;

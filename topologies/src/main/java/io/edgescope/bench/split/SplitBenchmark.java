@@ -37,9 +37,23 @@ public final class SplitBenchmark {
     /** Frames per placement: as many as fit in about this long, at least {@link #MIN_FRAMES}. */
     private static final double TIME_PER_PLAN_MILLIS = 8000;
     private static final int MIN_FRAMES = 3;
+    private static final int STAGES = 4;
+    private static final double MILLIS_PER_SECOND = 1000.0;
 
-    /** One measured placement. {@code ap50} is from the transfer-layer table when one was given (NaN otherwise). */
-    public record Row(double bandwidthMbps, String plan, double measuredMillis, double predictedMillis, long bytesPerFrame, double ap50) {
+    /**
+     * One measured placement. {@code ap50} is from the transfer-layer table when one was given (NaN otherwise);
+     * {@code throughputFps} is what the placement sustains with device, link and edge working on different frames at
+     * once: 1000 / the slowest stage's measured mean (the link's stage is bytes / bandwidth; rtt overlaps).
+     */
+    public record Row(double bandwidthMbps, String plan, double measuredMillis, double predictedMillis, long bytesPerFrame, double ap50,
+                      double throughputFps) {
+    }
+
+    /** Means per frame: end to end, and the device, link and edge stages. */
+    private record Stages(double total, double device, double link, double edge) {
+        double throughputFps() {
+            return MILLIS_PER_SECOND / Math.max(device, Math.max(link, edge));
+        }
     }
 
     private SplitBenchmark() {
@@ -61,8 +75,8 @@ public final class SplitBenchmark {
             for (SplitPlanner.Plan p : chosen) {
                 progress.accept(String.format(java.util.Locale.ROOT, "%.0f Mbit/s: %s", bw, p.id()));
                 int n = (int) Math.max(MIN_FRAMES, Math.min(frames.size(), Math.round(TIME_PER_PLAN_MILLIS / Math.max(1, p.totalMillis()))));
-                double measured = measure(p, graph, onnx, inputSize, frames.subList(0, n), device, edge, link);
-                rows.add(new Row(bw, p.id(), measured, p.totalMillis(), p.bytesSent(), ap50.applyAsDouble(p)));
+                Stages measured = measure(p, graph, onnx, inputSize, frames.subList(0, n), device, edge, link);
+                rows.add(new Row(bw, p.id(), measured.total(), p.totalMillis(), p.bytesSent(), ap50.applyAsDouble(p), measured.throughputFps()));
             }
         }
         return rows;
@@ -73,13 +87,13 @@ public final class SplitBenchmark {
         return plans.stream().filter(p -> p.id().startsWith(prefix) && (evenExcluded || p.excluded() == null)).findFirst();
     }
 
-    private static double measure(SplitPlanner.Plan p, OnnxGraph graph, byte[] onnx, int inputSize, List<BgrImage> frames, TierProfile device,
+    private static Stages measure(SplitPlanner.Plan p, OnnxGraph graph, byte[] onnx, int inputSize, List<BgrImage> frames, TierProfile device,
                                   TierProfile edge, SplitPlanner.Link link) throws InterruptedException {
         ImageCodec codec = new ImageCodec(Long.MAX_VALUE);
         YoloxPreprocessor pre = new YoloxPreprocessor(inputSize);
         float[] tensor = new float[pre.tensorLength()];
         long[] shape = {1, BgrImage.CHANNELS, inputSize, inputSize};
-        double total = 0;
+        double[] sums = new double[STAGES];
         if (p.cut() == null) {
             try (OrtModelRunner deviceModel = new OrtModelRunner(onnx, device.threads());
                  OrtModelRunner edgeModel = new OrtModelRunner(onnx, edge.threads())) {
@@ -91,17 +105,20 @@ public final class SplitBenchmark {
                         pre.preprocess(frame, tensor);
                         deviceModel.run(List.of(new Activation(input, shape, tensor)));
                         stretch(t0, device.slowdown());
+                        add(sums, t0, System.nanoTime(), 0, System.nanoTime());
                     } else {
                         byte[] jpeg = EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY);
                         stretch(t0, device.slowdown());
+                        long sent = System.nanoTime();
                         send(link, jpeg.length);
+                        long arrived = System.nanoTime();
                         pre.preprocess(codec.decode(jpeg), tensor);
                         edgeModel.run(List.of(new Activation(input, shape, tensor)));
+                        add(sums, t0, sent, link.transferMillis(jpeg.length) - link.rttMillis(), arrived);
                     }
-                    total += (System.nanoTime() - t0) / NANOS_PER_MILLI;
                 }
             }
-            return total / frames.size();
+            return stages(sums, frames.size());
         }
         SplitPlanId plan = new SplitPlanId(p.cut(), p.layer());
         SplitModel model = GraphPartitioner.split(graph, GraphPartitioner.cutPoint(graph, plan.cut(), Integer.MAX_VALUE));
@@ -113,12 +130,27 @@ public final class SplitBenchmark {
                 long t0 = System.nanoTime();
                 SplitHead.Output out = head.run(frame);
                 stretch(t0, device.slowdown());
+                long sent = System.nanoTime();
                 send(link, out.payload().length);
+                long arrived = System.nanoTime();
                 tail.run(out.payload(), out.frameWidth(), out.frameHeight());
-                total += (System.nanoTime() - t0) / NANOS_PER_MILLI;
+                add(sums, t0, sent, link.transferMillis(out.payload().length) - link.rttMillis(), arrived);
             }
         }
-        return total / frames.size();
+        return stages(sums, frames.size());
+    }
+
+    /** Adds one frame: device stage t0..deviceDone, the link's occupancy, edge stage edgeStart..now. */
+    private static void add(double[] sums, long t0, long deviceDone, double linkMillis, long edgeStart) {
+        long now = System.nanoTime();
+        sums[0] += (now - t0) / NANOS_PER_MILLI;
+        sums[1] += (deviceDone - t0) / NANOS_PER_MILLI;
+        sums[2] += linkMillis;
+        sums[3] += (now - edgeStart) / NANOS_PER_MILLI;
+    }
+
+    private static Stages stages(double[] sums, int frames) {
+        return new Stages(sums[0] / frames, sums[1] / frames, sums[2] / frames, sums[3] / frames);
     }
 
     private static void warmUp(OrtModelRunner a, OrtModelRunner b, String input, long[] shape, float[] tensor) {
