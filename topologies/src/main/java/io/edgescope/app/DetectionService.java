@@ -3,7 +3,6 @@ package io.edgescope.app;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DetectionTopology;
-import io.edgescope.topology.FrameLimits;
 import io.edgescope.topology.RomaContext;
 import io.edgescope.topology.SplitParts;
 import io.edgescope.roma.AccuracyProfile;
@@ -60,7 +59,7 @@ public final class DetectionService implements AutoCloseable {
     public static DetectionService start(Platform platform, VariantPool detectors, SplitParts split) {
         EdgeScopeConfig config = platform.config();
         KafkaDeadLetters deadLetters = new KafkaDeadLetters(KafkaClientSettings.producer(platform.bootstrapServers(), config));
-        Topology topology = DetectionTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
+        Topology topology = DetectionTopology.build(config.frameLimits(),
                 config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), split, Clock.systemUTC());
         com.sun.net.httpserver.HttpServer http = TelemetryHttpServer.bind(config.telemetryHttpPort());
         Properties props = streamsProperties(config, platform.bootstrapServers());

@@ -3,7 +3,6 @@ package io.edgescope.app;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DeviceTopology;
-import io.edgescope.topology.FrameLimits;
 import io.edgescope.topology.SplitParts;
 import java.time.Duration;
 import java.util.Properties;
@@ -35,7 +34,7 @@ public final class SplitDeviceService implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + APP_SUFFIX);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve("device").toAbsolutePath().toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableFrames.class);
-        KafkaStreams streams = new KafkaStreams(DeviceTopology.build(new FrameLimits(config.maxFrameBytes(), config.maxDecodedPixels()),
+        KafkaStreams streams = new KafkaStreams(DeviceTopology.build(config.frameLimits(),
                 platform.registry(), parts), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Device stream thread failed; replacing it", e);

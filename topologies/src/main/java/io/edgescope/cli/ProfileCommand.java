@@ -1,6 +1,7 @@
 package io.edgescope.cli;
 
 import io.edgescope.app.RecordJson;
+import io.edgescope.schemas.Delivery;
 import io.edgescope.split.GraphPartitioner;
 import io.edgescope.split.OnnxGraph;
 import io.edgescope.split.SplitPlanId;
@@ -84,6 +85,10 @@ final class ProfileCommand {
                 + "scission:<cut> or scissionlite:<cut>:<transfer layer> (see edgescope scission plan).")
         String split;
 
+        @Option(names = "--delivery", paramLabel = "MODE", description = "realtime (skip frames already stale, counted) or complete "
+                + "(every frame); default: realtime for --roma, complete otherwise.")
+        Delivery delivery;
+
         @Option(names = "--classes", split = ",", paramLabel = "LABEL", description = "Only publish these classes, e.g. person,car (default: all).")
         List<String> classes = List.of();
 
@@ -118,7 +123,7 @@ final class ProfileCommand {
             Platform.checkReachable(config.bootstrapServers());
             StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
                     .setPolicy(roma ? VariantPolicy.ROMA : split != null ? VariantPolicy.SPLIT : VariantPolicy.FIXED)
-                    .setVariantId(variant).setSplitPlan(split == null ? null : SplitPlanId.parse(split).toString()).setClasses(classes)
+                    .setVariantId(variant).setSplitPlan(split == null ? null : SplitPlanId.parse(split).toString()).setDelivery(delivery).setClasses(classes)
                     .setRoi(roi == null ? null : new RegionOfInterest(roi.get(0), roi.get(1), roi.get(2), roi.get(3)))
                     .setUpdatedAt(Instant.now()).build();
             try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(

@@ -59,6 +59,16 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
         });
     }
 
+    static ConfigKey<Long> nonNegativeLong(String name, long defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Long.toString(defaultValue), s -> {
+            long v = Long.parseLong(s.strip());
+            if (v < 0) {
+                throw new IllegalArgumentException("must not be negative, got " + v);
+            }
+            return v;
+        });
+    }
+
     static ConfigKey<Float> fraction(String name, float defaultValue, String doc) {
         return new ConfigKey<>(name, doc, Float.toString(defaultValue), s -> {
             float v = Float.parseFloat(s);

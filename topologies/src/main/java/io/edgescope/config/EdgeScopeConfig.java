@@ -43,7 +43,8 @@ public record EdgeScopeConfig(
         String romaCandidates,
         String romaProfile,
         int telemetryHttpPort,
-        String telemetryHttpHost) {
+        String telemetryHttpHost,
+        long maxFrameAgeMs) {
 
     private static final int MIB = 1024 * 1024;
     private static final int DEFAULT_BROKER_PORT = 9092;
@@ -140,6 +141,8 @@ public record EdgeScopeConfig(
             });
     public static final ConfigKey<String> ROMA_PROFILE = ConfigKey.string("roma.profile", "",
             "ROMA's offline accuracy profile (JSON written by edgescope roma profile). Empty: the one measured on the labelled MOTChallenge sequences, shipped with EdgeScope.");
+    public static final ConfigKey<Long> MAX_FRAME_AGE_MS = ConfigKey.nonNegativeLong("frames.max.age.ms", 0,
+            "A REALTIME stream skips (and counts) a frame older than this when its turn comes; 0: older than 1.5 frame intervals, i.e. a newer frame is already waiting.");
     public static final ConfigKey<Integer> TELEMETRY_HTTP_PORT = ConfigKey.port("telemetry.http.port", DEFAULT_TELEMETRY_PORT,
             "HTTP port serving live telemetry (interactive queries: GET /telemetry/STREAM); 0: any free port.");
     public static final ConfigKey<String> TELEMETRY_HTTP_HOST = ConfigKey.string("telemetry.http.host", "localhost",
@@ -150,7 +153,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST);
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
     public static EdgeScopeConfig fromMap(Map<String, String> values) {
@@ -163,7 +166,8 @@ public record EdgeScopeConfig(
                 p.get(VARIANTS_BUDGET_MB),
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
-                romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST));
+                romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
+                p.get(MAX_FRAME_AGE_MS));
         p.finish();
         return config;
     }
@@ -220,6 +224,7 @@ public record EdgeScopeConfig(
         m.put(ROMA_PROFILE.name(), romaProfile);
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));
         m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
+        m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
         return m;
     }
 
@@ -235,6 +240,11 @@ public record EdgeScopeConfig(
     /** How the detector runs, from the detector.* keys. */
     public DetectorSettings detectorSettings() {
         return new DetectorSettings(scoreThreshold, nmsIou, detectorThreads, detectorSpinning);
+    }
+
+    /** What the topologies accept, and when a real-time frame is too old. */
+    public io.edgescope.topology.FrameLimits frameLimits() {
+        return new io.edgescope.topology.FrameLimits(maxFrameBytes, maxDecodedPixels, maxFrameAgeMs);
     }
 
     /** ROMA's knobs, from the roma.* keys. */

@@ -4,6 +4,7 @@ import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
 import io.edgescope.image.ImageCodec;
+import io.edgescope.schemas.Delivery;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import java.nio.ByteBuffer;
@@ -28,9 +29,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Frame in, detections out: check limits, decode, run the thread's detector, stamp variant and
  * latencies. Any failure is thrown, so the processing exception handler sends the frame to the
- * dead-letter topic with the reason and the stream carries on. Streams with the ROMA policy are
- * real time: ROMA picks the variant per frame, and a frame already stale when its turn comes (a
- * newer one is waiting) is skipped, as a camera viewer would never see its result.
+ * dead-letter topic with the reason and the stream carries on. On REALTIME streams (ROMA streams
+ * unless their profile says otherwise) a frame already stale when its turn comes (a newer one is
+ * waiting, or it is older than the max age) is skipped and counted, as a viewer would never see its
+ * result, so lag stays bounded under overload; COMPLETE streams process every frame. ROMA streams
+ * get their variant from ROMA, frame by frame.
  */
 final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, FrameOutcome> {
 
@@ -82,12 +85,13 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
                     + image.remaining() + " bytes, over max.frame.bytes=" + limits.maxFrameBytes());
         }
-        boolean realtime = roma.enabled() && profile != null && profile.getPolicy() == VariantPolicy.ROMA;
+        boolean romaStream = roma.enabled() && profile != null && profile.getPolicy() == VariantPolicy.ROMA;
+        boolean realtime = realtime(profile, romaStream);
         String policy = profile == null ? VariantPolicy.FIXED.name() : profile.getPolicy().name();
         long captured = frame.getCaptureTime().toEpochMilli();
         double interval = intervals.computeIfAbsent(streamId, id -> new FrameInterval())
                 .update(captured, frame.getSequence(), profile == null ? 0f : profile.getTargetFps());
-        if (realtime && clock.millis() - captured > roma.staleAfterIntervals() * interval) {
+        if (realtime && limits.stale(clock.millis(), captured, interval)) {
             context.forward(record.withValue(new FrameOutcome(policy, null, null)));
             return;
         }
@@ -99,15 +103,21 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             Header h = record.headers().lastHeader(name);
             return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
         };
-        Detector detector = detectorFor(streamId, realtime ? roma.wanted(streamId) : wantedVariant(streamId, profile, topic, headers));
+        Detector detector = detectorFor(streamId, romaStream ? roma.wanted(streamId) : wantedVariant(streamId, profile, topic, headers));
         DetectionResult result = onlyClassesOfInterest(detectInRegion(detector, decoded, profile), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - captured;
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
-        RomaDecision decision = realtime ? roma.observe(streamId, detector.variantId(), result.detections(), decoded.width(),
+        RomaDecision decision = romaStream ? roma.observe(streamId, detector.variantId(), result.detections(), decoded.width(),
                 decoded.height(), frame.getSequence(), result.timings().totalMillis(), interval)
                 .map(d -> RomaDecisions.of(streamId, d, clock.instant())).orElse(null) : null;
         context.forward(record.withValue(new FrameOutcome(policy, out, decision)));
+    }
+
+    /** REALTIME and COMPLETE as the profile says; unset: real time for ROMA streams, complete for the others. */
+    private static boolean realtime(StreamProfile profile, boolean romaStream) {
+        Delivery delivery = profile == null ? null : profile.getDelivery();
+        return delivery == null || delivery == Delivery.UNKNOWN ? romaStream : delivery == Delivery.REALTIME;
     }
 
     /** Detects on the profile's region of interest only (boxes in frame pixels), or on the whole frame. */

@@ -1,10 +1,28 @@
 package io.edgescope.topology;
 
 /**
- * What the detection topology accepts.
+ * What the detection topology accepts, and when a real-time stream's frame is too old to process.
  *
  * @param maxFrameBytes largest encoded image
  * @param maxDecodedPixels largest declared width x height
+ * @param maxAgeMillis a REALTIME stream skips a frame older than this when its turn comes; 0: older than
+ *                     {@link #STALE_INTERVALS} frame intervals (a newer frame is already waiting)
  */
-public record FrameLimits(int maxFrameBytes, long maxDecodedPixels) {
+public record FrameLimits(int maxFrameBytes, long maxDecodedPixels, long maxAgeMillis) {
+
+    /** Frame intervals after which a real-time stream's frame counts as superseded, when no max age is set. */
+    public static final double STALE_INTERVALS = 1.5;
+
+    public FrameLimits(int maxFrameBytes, long maxDecodedPixels) {
+        this(maxFrameBytes, maxDecodedPixels, 0);
+    }
+
+    /** Whether a frame captured at {@code capturedMillis} is stale at {@code nowMillis} on a stream of {@code intervalMillis} (NaN: unknown). */
+    public boolean stale(long nowMillis, long capturedMillis, double intervalMillis) {
+        long age = nowMillis - capturedMillis;
+        if (maxAgeMillis > 0) {
+            return age > maxAgeMillis;
+        }
+        return !Double.isNaN(intervalMillis) && age > STALE_INTERVALS * intervalMillis;
+    }
 }

@@ -30,10 +30,6 @@ final class RomaStreams {
         return context.profile().isPresent();
     }
 
-    double staleAfterIntervals() {
-        return context.staleAfterIntervals();
-    }
-
     /** The variant ROMA runs next on {@code streamId}. */
     String wanted(String streamId) {
         return selector(streamId).current();

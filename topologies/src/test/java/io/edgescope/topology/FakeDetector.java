@@ -22,6 +22,8 @@ final class FakeDetector implements Detector {
     final AtomicInteger calls = new AtomicInteger();
     volatile double latencyMillis = DEFAULT_LATENCY;
     volatile int boxAt = -1;
+    /** Called on every detection (e.g. to move a test clock by the time it takes). */
+    volatile Runnable onDetect = () -> { };
     private final String variant;
 
     FakeDetector(String variant) {
@@ -36,6 +38,7 @@ final class FakeDetector implements Detector {
     @Override
     public DetectionResult detect(BgrImage image) {
         calls.incrementAndGet();
+        onDetect.run();
         Detection box = boxAt < 0 ? new Detection(0, "person", 0.9f, 0, 0, image.width() / 2f, image.height())
                 : new Detection(0, "person", 0.9f, boxAt, 0, image.width() / (float) QUARTER, image.height());
         return new DetectionResult(List.of(box), new StageTimings(OVERHEAD, latencyMillis - 2 * OVERHEAD, OVERHEAD));

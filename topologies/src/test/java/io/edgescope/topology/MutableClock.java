@@ -18,6 +18,10 @@ final class MutableClock extends Clock {
         now = instant;
     }
 
+    void advance(long millis) {
+        now = now.plusMillis(millis);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -7,6 +7,7 @@ import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.RomaSettings;
 import io.edgescope.roma.SizeBuckets;
 import io.edgescope.roma.VariantAccuracy;
+import io.edgescope.schemas.Delivery;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.RomaDecision;
@@ -135,6 +136,37 @@ class RomaTopologyTest {
         frames("cam-r", 4, 5 * INTERVAL_MS);
         frames("cam-r", 3, 5);
         assertThat(detections.readValuesToList()).extracting(Detections::getSequence).containsExactly(0L, 1L, 2L, 7L, 8L, 9L);
+    }
+
+    /** A stream of {@code delivery} whose detector takes three frame intervals per frame: the clock runs as the frames would. */
+    private List<Detections> overloaded(String stream, Delivery delivery, int n) {
+        profiles.pipeInput(stream, StreamProfile.newBuilder().setStreamId(stream).setPolicy(VariantPolicy.FIXED)
+                .setVariantId(FakeDetectors.DEFAULT).setTargetFps(FPS).setDelivery(delivery).setUpdatedAt(Instant.ofEpochMilli(START)).build());
+        FakeDetector slow = detectors.loaded.get(FakeDetectors.DEFAULT);
+        slow.onDetect = () -> clock.advance(3 * INTERVAL_MS);
+        clock.set(Instant.ofEpochMilli(START));
+        for (long seq = 0; seq < n; seq++) {
+            Instant captured = Instant.ofEpochMilli(START + seq * INTERVAL_MS);
+            if (clock.instant().isBefore(captured)) {
+                clock.set(captured);
+            }
+            Frame f = TestFrames.frame(stream, seq, jpeg);
+            f.setCaptureTime(captured);
+            frames.pipeInput(stream, f, captured);
+        }
+        slow.onDetect = () -> { };
+        return detections.readValuesToList();
+    }
+
+    @Test
+    void shouldKeepLagBoundedWhenARealtimeStreamIsOverloadedThreefold() {
+        List<Detections> realtime = overloaded("cam-live", Delivery.REALTIME, 60);
+        assertThat(realtime.size()).isBetween(15, 25);
+        assertThat(realtime).allSatisfy(d -> assertThat(d.getLatencyMillis()).isLessThanOrEqualTo(
+                (float) (FrameLimits.STALE_INTERVALS * INTERVAL_MS + 3 * INTERVAL_MS)));
+        List<Detections> complete = overloaded("cam-forensic", Delivery.COMPLETE, 60);
+        assertThat(complete).hasSize(60);
+        assertThat(complete.get(59).getLatencyMillis()).isGreaterThan(10_000f);
     }
 
     @Test
