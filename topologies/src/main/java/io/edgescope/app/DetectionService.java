@@ -39,12 +39,15 @@ public final class DetectionService implements AutoCloseable {
     private final VariantPool detectors;
     private final KafkaDeadLetters deadLetters;
     private final TelemetryHttpServer telemetry;
+    private final PrometheusMetrics metrics;
 
-    private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters, TelemetryHttpServer telemetry) {
+    private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters, TelemetryHttpServer telemetry,
+                             PrometheusMetrics metrics) {
         this.streams = streams;
         this.detectors = detectors;
         this.deadLetters = deadLetters;
         this.telemetry = telemetry;
+        this.metrics = metrics;
     }
 
     /**
@@ -59,18 +62,20 @@ public final class DetectionService implements AutoCloseable {
     public static DetectionService start(Platform platform, VariantPool detectors, SplitParts split) {
         EdgeScopeConfig config = platform.config();
         KafkaDeadLetters deadLetters = new KafkaDeadLetters(KafkaClientSettings.producer(platform.bootstrapServers(), config));
+        PrometheusMetrics metrics = new PrometheusMetrics();
         Topology topology = DetectionTopology.build(config.frameLimits(),
-                config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), split, Clock.systemUTC());
+                config.rules(), platform.registry(), detectors, deadLetters, romaContext(config), split, metrics, Clock.systemUTC());
         com.sun.net.httpserver.HttpServer http = TelemetryHttpServer.bind(config.telemetryHttpPort());
         Properties props = streamsProperties(config, platform.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.telemetryHttpHost() + ":" + http.getAddress().getPort());
         KafkaStreams streams = new KafkaStreams(topology, props);
+        metrics.bind(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         DetectionService service = new DetectionService(streams, detectors, deadLetters,
-                TelemetryHttpServer.start(http, streams, config.telemetryHttpHost()));
+                TelemetryHttpServer.start(http, streams, config.telemetryHttpHost(), metrics), metrics);
         startAndAwait(streams, "Detection", service::close);
         LOG.info("Detection running: {} -> {}, default variant {} ({} stream threads)", Topics.FRAMES.name(),
                 Topics.DETECTIONS.name(), detectors.defaultVariant(), config.numStreamThreads());
@@ -137,6 +142,7 @@ public final class DetectionService implements AutoCloseable {
     public void close() {
         telemetry.close();
         streams.close(CLOSE_TIMEOUT);
+        metrics.close();
         deadLetters.close();
         detectors.close();
     }

@@ -33,13 +33,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live telemetry over HTTP (Kafka Streams interactive queries): {@code GET /telemetry/STREAM?since=EPOCH_MS}
- * answers a JSON list of the stream's windows, the open one included, from the telemetry store.
- * When another instance hosts the stream's partition, the query is forwarded to it.
+ * The detection process's HTTP endpoints: live telemetry (Kafka Streams interactive queries):
+ * {@code GET /telemetry/STREAM?since=EPOCH_MS} answers a JSON list of the stream's windows, the open one
+ * included, from the telemetry store — when another instance hosts the stream's partition, the query
+ * is forwarded to it; {@code /metrics} (Prometheus); {@code /health/live} (the process answers) and
+ * {@code /health/ready} (200 once the streams are RUNNING, 503 otherwise, with the state).
  */
 public final class TelemetryHttpServer implements AutoCloseable {
 
     public static final String PATH = "/telemetry/";
+    public static final String METRICS = "/metrics";
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_HISTORY = Duration.ofMinutes(10);
@@ -68,9 +73,28 @@ public final class TelemetryHttpServer implements AutoCloseable {
         }
     }
 
-    public static TelemetryHttpServer start(HttpServer server, KafkaStreams streams, String advertisedHost) {
+    public static TelemetryHttpServer start(HttpServer server, KafkaStreams streams, String advertisedHost, PrometheusMetrics metrics) {
         TelemetryHttpServer t = new TelemetryHttpServer(server, streams, new HostInfo(advertisedHost, server.getAddress().getPort()));
         server.createContext(PATH, t::handle);
+        server.createContext(METRICS, exchange -> {
+            try (exchange) {
+                byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(OK, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.createContext(LIVE, exchange -> {
+            try (exchange) {
+                reply(exchange, OK, "{\"status\":\"UP\"}");
+            }
+        });
+        server.createContext(READY, exchange -> {
+            try (exchange) {
+                KafkaStreams.State state = streams.state();
+                reply(exchange, state == KafkaStreams.State.RUNNING ? OK : UNAVAILABLE, "{\"status\":\"" + state + "\"}");
+            }
+        });
         server.start();
         LOG.info("Telemetry served at http://{}:{}{}STREAM", advertisedHost, t.port(), PATH);
         return t;

@@ -47,13 +47,15 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
     private final Map<String, FrameInterval> intervals = new HashMap<>();
     private final RomaStreams roma;
     private final boolean splitOnDevice;
+    private final PipelineMetrics metrics;
     private FixedKeyProcessorContext<String, FrameOutcome> context;
     private ImageCodec codec;
     private ReadOnlyKeyValueStore<String, StreamProfile> profiles;
 
     DetectFrameProcessor(DetectorProvider detectors, VariantRules rules, FrameLimits limits, RomaContext romaContext, boolean splitOnDevice,
-                         Clock clock) {
+                         PipelineMetrics metrics, Clock clock) {
         this.detectors = detectors;
+        this.metrics = metrics;
         this.splitOnDevice = splitOnDevice;
         this.roma = new RomaStreams(romaContext, detectors);
         this.rules = rules;
@@ -80,6 +82,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         if (splitOnDevice && profile != null && profile.getPolicy() == VariantPolicy.SPLIT && profile.getSplitPlan() != null) {
             return; // the device runs this stream's head (and dead-letters its bad frames)
         }
+        metrics.frameIn(streamId);
         ByteBuffer image = frame.getImage();
         if (image.remaining() > limits.maxFrameBytes()) {
             throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
@@ -92,6 +95,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         double interval = intervals.computeIfAbsent(streamId, id -> new FrameInterval())
                 .update(captured, frame.getSequence(), profile == null ? 0f : profile.getTargetFps());
         if (realtime && limits.stale(clock.millis(), captured, interval)) {
+            metrics.frameSkipped(streamId);
             context.forward(record.withValue(new FrameOutcome(policy, null, null)));
             return;
         }
@@ -111,6 +115,10 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         RomaDecision decision = romaStream ? roma.observe(streamId, detector.variantId(), result.detections(), decoded.width(),
                 decoded.height(), frame.getSequence(), result.timings().totalMillis(), interval)
                 .map(d -> RomaDecisions.of(streamId, d, clock.instant())).orElse(null) : null;
+        metrics.frameProcessed(streamId, detector.variantId(), processingMillis, latency);
+        if (decision != null) {
+            decision.getEstimates().forEach(e -> metrics.romaEstimate(streamId, e.getVariantId(), e.getRealtimeAp()));
+        }
         context.forward(record.withValue(new FrameOutcome(policy, out, decision)));
     }
 

@@ -95,6 +95,12 @@ public final class DetectionTopology {
      */
     public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
                                  DeadLetters deadLetters, RomaContext roma, SplitParts split, Clock clock) {
+        return build(limits, rules, registry, detectors, deadLetters, roma, split, PipelineMetrics.NONE, clock);
+    }
+
+    /** As above, reporting per-stream counts and times to {@code metrics}. */
+    public static Topology build(FrameLimits limits, VariantRules rules, SchemaRegistryClient registry, DetectorProvider detectors,
+                                 DeadLetters deadLetters, RomaContext roma, SplitParts split, PipelineMetrics metrics, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROFILE_STORE),
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
@@ -102,7 +108,7 @@ public final class DetectionTopology {
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
         KStream<String, FrameOutcome> outcomes = builder.stream(Topics.FRAME_TOPICS,
                         Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE))
-                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, split != null, clock), Named.as(DETECT));
+                .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, split != null, metrics, clock), Named.as(DETECT));
         if (split != null) {
             builder.stream(Topics.ACTIVATIONS.name(), Consumed.with(Topics.ACTIVATIONS.keySerde(), Topics.ACTIVATIONS.valueSerde(registry))
                             .withName(ACTIVATIONS_SOURCE))

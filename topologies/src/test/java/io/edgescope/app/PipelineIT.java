@@ -254,6 +254,34 @@ class PipelineIT {
     }
 
     @Test
+    void shouldAnswerHealthChecksAndExposePerStreamPrometheusMetrics() throws Exception {
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options("it-metrics", 0.0, false, 3, platform.config().maxFrameBytes()), p -> { });
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + detection.telemetryPort();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(get.apply(TelemetryHttpServer.LIVE).statusCode()).isEqualTo(200);
+        assertThat(get.apply(TelemetryHttpServer.READY).body()).contains("RUNNING");
+        await().atMost(WAIT).until(() -> get.apply(TelemetryHttpServer.METRICS).body()
+                .contains("edgescope_frames_processed_total{stream=\"it-metrics\",variant=\"yolox-nano-416\"} 3.0"));
+        String metrics = get.apply(TelemetryHttpServer.METRICS).body();
+        assertThat(metrics).contains("edgescope_latency_seconds_bucket{stream=\"it-metrics\"").contains("kafka_stream")
+                .contains("edgescope_variant_active{stream=\"it-metrics\",variant=\"yolox-nano-416\"} 1.0");
+    }
+
+    @Test
     void shouldDetectASplitStreamThroughTheDeviceAndTheEdge() throws Exception {
         String stream = "it-split";
         String plan = "scissionlite:Mul_115:uint8+zstd";

@@ -1,0 +1,90 @@
+package io.edgescope.app;
+
+import io.edgescope.topology.PipelineMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The process's metrics in Prometheus format: per-stream frames in, processed and skipped, processing
+ * and capture-to-detections latency histograms, the active variant, ROMA's estimates, plus JVM and
+ * Kafka Streams client metrics.
+ */
+public final class PrometheusMetrics implements PipelineMetrics, AutoCloseable {
+
+    private static final String STREAM = "stream";
+    private static final String VARIANT = "variant";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, AtomicReference<String>> activeVariant = new ConcurrentHashMap<>();
+    private final Map<String, double[]> estimates = new ConcurrentHashMap<>();
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public PrometheusMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    /** Also exports {@code streams}' client metrics. */
+    public void bind(KafkaStreams streams) {
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+    }
+
+    /** The scrape body. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void frameIn(String streamId) {
+        Counter.builder("edgescope.frames.in").description("Frames that arrived").tag(STREAM, streamId).register(registry).increment();
+    }
+
+    @Override
+    public void frameSkipped(String streamId) {
+        Counter.builder("edgescope.frames.skipped").description("Stale frames a real-time stream skipped").tag(STREAM, streamId)
+                .register(registry).increment();
+    }
+
+    @Override
+    public void frameProcessed(String streamId, String variantId, double processingMillis, double latencyMillis) {
+        Counter.builder("edgescope.frames.processed").description("Frames detected on").tag(STREAM, streamId).tag(VARIANT, variantId)
+                .register(registry).increment();
+        Timer.builder("edgescope.processing").description("Time in the detector processor").tag(STREAM, streamId)
+                .publishPercentileHistogram().register(registry).record(Duration.ofNanos((long) (processingMillis * 1e6)));
+        Timer.builder("edgescope.latency").description("Capture to detections").tag(STREAM, streamId)
+                .publishPercentileHistogram().register(registry).record(Duration.ofNanos((long) (latencyMillis * 1e6)));
+        activeVariant.computeIfAbsent(streamId, id -> new AtomicReference<>(variantId)).set(variantId);
+        Gauge.builder("edgescope.variant.active", activeVariant, m -> variantId.equals(m.get(streamId).get()) ? 1 : 0)
+                .description("1 for the variant a stream ran last").tag(STREAM, streamId).tag(VARIANT, variantId).register(registry);
+    }
+
+    @Override
+    public void romaEstimate(String streamId, String variantId, double realtimeAp) {
+        double[] holder = estimates.computeIfAbsent(streamId + "|" + variantId, k -> new double[1]);
+        holder[0] = realtimeAp;
+        Gauge.builder("edgescope.roma.estimate", holder, h -> h[0]).description("ROMA's estimated real-time AP50 of a candidate")
+                .tag(STREAM, streamId).tag(VARIANT, variantId).register(registry);
+    }
+
+    @Override
+    public void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        registry.close();
+    }
+}
