@@ -134,6 +134,11 @@ public final class DetectionService implements AutoCloseable {
         return telemetry.port();
     }
 
+    /** Frame-topic partitions (tasks) this instance processes now. */
+    public int activeTasks() {
+        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
@@ -141,7 +146,9 @@ public final class DetectionService implements AutoCloseable {
     @Override
     public void close() {
         telemetry.close();
-        streams.close(CLOSE_TIMEOUT);
+        // leave the group at once, so the partitions move to the other instances now rather than after the session timeout
+        streams.close(org.apache.kafka.streams.CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         metrics.close();
         deadLetters.close();
         detectors.close();

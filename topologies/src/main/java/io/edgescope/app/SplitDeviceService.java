@@ -48,6 +48,8 @@ public final class SplitDeviceService implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        // leave the group at once, so the partitions move to the other instances now rather than after the session timeout
+        streams.close(org.apache.kafka.streams.CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }
