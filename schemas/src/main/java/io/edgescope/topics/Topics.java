@@ -1,6 +1,7 @@
 package io.edgescope.topics;
 
 import io.edgescope.schemas.Activation;
+import io.edgescope.schemas.CameraSource;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.RomaDecision;
@@ -81,6 +82,11 @@ public final class Topics {
             Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(FRAME_RETENTION)),
             registry -> AvroSerdes.serde(registry, Activation.getClassSchema()));
 
+    /** Camera sources the ingest supervisor grabs (compacted, keyed by stream id; a tombstone removes one). */
+    public static final TopicDef<CameraSource> SOURCES = new TopicDef<>(PREFIX + "sources", 1,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+            registry -> AvroSerdes.serde(registry, CameraSource.getClassSchema()));
+
     /** Per stream and window: frames in/out/dropped, latency percentiles, variants used, ROMA's estimates. */
     public static final TopicDef<Telemetry> TELEMETRY = new TopicDef<>(PREFIX + "telemetry", FRAME_PARTITIONS,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, millis(DETECTION_RETENTION)),
@@ -96,7 +102,7 @@ public final class Topics {
 
     /** The topics the pipeline provisions, in creation order. */
     public static final List<TopicDef<?>> PIPELINE = List.of(FRAMES, DETECTIONS, FRAMES_DLQ, STREAM_PROFILES,
-            STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS);
+            STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS, SOURCES);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
     public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "edgescope", mixinStandardHelpOptions = true, version = "EdgeScope 0.1.0",
         description = "Edge video analytics on Apache Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, DetectCommand.class, EvaluateCommand.class, RomaCommand.class, TelemetryCommand.class,
-                ScenarioCommand.class, PseudoGtCommand.class, VariantsCommand.class, ProfileCommand.class, ScissionCommand.class,
+                ScenarioCommand.class, PseudoGtCommand.class, VariantsCommand.class, ProfileCommand.class, ScissionCommand.class, SourcesCommand.class,
                 TailCommand.class,
                 BenchCommand.class})
 public final class EdgeScopeCli {

@@ -6,30 +6,17 @@ import io.edgescope.split.GraphPartitioner;
 import io.edgescope.split.OnnxGraph;
 import io.edgescope.split.SplitPlanId;
 
-import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
-import io.edgescope.registry.SchemaRegistryClient;
-import io.edgescope.registry.SchemaRegistryClients;
 import io.edgescope.schemas.RegionOfInterest;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.topics.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,33 +27,11 @@ import picocli.CommandLine.Parameters;
         subcommands = {ProfileCommand.Set.class, ProfileCommand.Get.class, ProfileCommand.ListProfiles.class})
 final class ProfileCommand {
 
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final int ROI_FIELDS = 4;
 
-    /** All profiles, latest per stream, read from the start of the compacted topic to its end. */
+    /** All profiles, latest per stream. */
     static Map<String, StreamProfile> readAll(EdgeScopeConfig config) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
-        Map<String, StreamProfile> out = new TreeMap<>();
-        try (KafkaConsumer<String, StreamProfile> consumer = new KafkaConsumer<>(
-                KafkaClientSettings.consumer(config.bootstrapServers(), config), new StringDeserializer(),
-                Topics.STREAM_PROFILES.valueSerde(registry).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STREAM_PROFILES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, StreamProfile> r : consumer.poll(POLL)) {
-                    if (r.value() == null) {
-                        out.remove(r.key());
-                    } else {
-                        out.put(r.key(), r.value());
-                    }
-                }
-            }
-        }
-        return out;
+        return CompactedTopic.readAll(config, Topics.STREAM_PROFILES);
     }
 
     /** {@code profile set STREAM --variant ID | --roma | --split PLAN}. */
@@ -126,11 +91,7 @@ final class ProfileCommand {
                     .setVariantId(variant).setSplitPlan(split == null ? null : SplitPlanId.parse(split).toString()).setDelivery(delivery).setClasses(classes)
                     .setRoi(roi == null ? null : new RegionOfInterest(roi.get(0), roi.get(1), roi.get(2), roi.get(3)))
                     .setUpdatedAt(Instant.now()).build();
-            try (KafkaProducer<String, StreamProfile> producer = new KafkaProducer<>(
-                    KafkaClientSettings.producer(config.bootstrapServers(), config), new StringSerializer(),
-                    Topics.STREAM_PROFILES.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
-                producer.send(new ProducerRecord<>(Topics.STREAM_PROFILES.name(), stream, profile)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
+            CompactedTopic.write(config, Topics.STREAM_PROFILES, stream, profile);
             System.out.println(RecordJson.line(profile));
             return 0;
         }

@@ -9,17 +9,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import io.edgescope.app.OnnxSplitParts;
 import io.edgescope.app.SplitDeviceService;
+import io.edgescope.app.IngestSupervisors;
+import io.edgescope.ingest.IngestSupervisor;
 import io.edgescope.detect.onnx.ModelFamily;
 
 /** Runs the detection processor until Ctrl-C, on the configured cluster or a local one. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the processors until Ctrl-C: all (default) = detection, the edge side of split streams and their device side; "
-                + "edge = detection and the edge side; device = the device side of split streams only. Without --bootstrap, "
+        description = "Run the processors until Ctrl-C: all (default) = detection, the edge side of split streams, their device side "
+                + "and the ingest supervisor; edge = detection and the edge side; device = the device side of split streams only; "
+                + "ingest = the ingest supervisor only (grabs the cameras listed by edgescope sources). Without --bootstrap, "
                 + "also runs a local Kafka broker and schema registry that ingest and tail can use.")
 final class RunCommand implements Callable<Integer> {
 
     /** Which processors this process runs. */
-    enum Role { all, edge, device }
+    enum Role { all, edge, device, ingest }
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "all", description = "all, edge or device (default: ${DEFAULT-VALUE}).")
     Role role;
@@ -34,22 +37,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
-        boolean splittable = config.variant().family() == ModelFamily.YOLOX;
-        if (!splittable && role == Role.device) {
+        boolean splittable = config.variant().family() == ModelFamily.YOLOX && role != Role.ingest;
+        if (config.variant().family() != ModelFamily.YOLOX && role == Role.device) {
             throw new IllegalArgumentException("The device side of split streams cuts a YOLOX-Nano variant; detector.variant is " + config.variant().id());
         }
         OnnxSplitParts split = splittable ? new OnnxSplitParts(config.variant().id(), ScissionCommand.model(assets, config),
                 config.variant().inputSize(), config.detectorSettings()) : null;
         try (ShutdownSignal signal = new ShutdownSignal();
              Platform platform = Platform.start(config);
-             DetectionService detection = role == Role.device ? null : DetectionService.start(platform, assets.variantPool(config), split);
-             SplitDeviceService device = role == Role.edge || split == null ? null : SplitDeviceService.start(platform, split)) {
+             DetectionService detection = role == Role.all || role == Role.edge
+                     ? DetectionService.start(platform, assets.variantPool(config), split) : null;
+             SplitDeviceService device = (role == Role.all || role == Role.device) && split != null ? SplitDeviceService.start(platform, split) : null;
+             IngestSupervisor ingest = role == Role.all || role == Role.ingest ? IngestSupervisors.start(platform) : null) {
             if (detection != null) {
                 VariantProfiler.publish(config, platform.bootstrapServers(), platform.registryUrl(),
                         VariantProfiler.measure(assets, config, STARTUP_PROFILE_RUNS));
             }
             System.out.printf("Running %s (%s). Kafka at %s, schema registry at %s. Ctrl-C stops.%n", role,
-                    role == Role.device ? "device side of split streams" : "detecting with " + config.variant().id(),
+                    detection == null ? (device != null ? "device side of split streams" : "ingest supervisor") : "detecting with " + config.variant().id(),
                     platform.bootstrapServers(), platform.registryUrl());
             try {
                 Thread.currentThread().join();

@@ -59,17 +59,26 @@ public final class FrameIngestor {
     /** Runs until the source ends (or {@code maxFrames}); returns the final progress. */
     public IngestProgress run(Supplier<FrameSource> sources, Options options, Consumer<IngestProgress> progress)
             throws InterruptedException {
+        return run(sources, options, 0, progress);
+    }
+
+    /** As above, numbering frames from {@code firstSequence} (a reconnected source goes on where it stopped). Stops when interrupted. */
+    public IngestProgress run(Supplier<FrameSource> sources, Options options, long firstSequence, Consumer<IngestProgress> progress)
+            throws InterruptedException {
         AtomicLong sent = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long skipped = 0;
-        long sequence = 0;
+        long sequence = firstSequence;
         long start = System.nanoTime();
         FrameSource source = sources.get();
         try {
             double rate = options.fps() != null ? options.fps() : (source.live() ? 0 : source.fps());
             Pacer pacer = new Pacer(rate, start);
-            while (options.maxFrames() == 0 || sequence + skipped < options.maxFrames()) {
+            while (options.maxFrames() == 0 || sequence - firstSequence + skipped < options.maxFrames()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("ingest of " + options.streamId() + " stopped");
+                }
                 Optional<EncodedFrame> next = source.next();
                 if (next.isEmpty()) {
                     if (!options.loop()) {
@@ -89,7 +98,7 @@ public final class FrameIngestor {
                             source.description(), frame.image().length, options.maxFrameBytes());
                     continue;
                 }
-                pacer.await(sequence + skipped);
+                pacer.await(sequence - firstSequence + skipped);
                 Frame record = FrameRecords.of(options.streamId(), sequence, clock.instant(), frame, source.description());
                 ProducerRecord<String, Frame> out = new ProducerRecord<>(options.topic(), options.streamId(), record);
                 out.headers().add(STREAM_ID_HEADER, options.streamId().getBytes(StandardCharsets.UTF_8));

@@ -282,6 +282,46 @@ class PipelineIT {
     }
 
     @Test
+    void shouldGrabCamerasListedInTheSourcesTopicWithoutARestart() throws Exception {
+        String[] client = {"--bootstrap", platform.bootstrapServers(), "--registry", platform.registryUrl()};
+        Path sequence = SHARED.resolve("datasets/TUD-Campus");
+        String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        try (io.edgescope.ingest.IngestSupervisor supervisor = IngestSupervisors.start(platform)) {
+            assertThat(CliRun.of(concat(new String[] {"sources", "add", "it-src", "--url", sequence.toString(), "--fps", "0"}, client)).exit()).isZero();
+            assertThat(CliRun.of(concat(new String[] {"sources", "add", "it-loop", "--url", clip, "--fps", "5", "--loop"}, client)).exit()).isZero();
+            assertThat(CliRun.of(concat(new String[] {"sources", "add", "it-broken", "--url", "/no/such/camera.mp4"}, client)).exit()).isZero();
+            await().atMost(WAIT).until(() -> {
+                var h = supervisor.health();
+                return h.containsKey("it-src") && h.get("it-src").state() == io.edgescope.ingest.SourceHealth.State.FINISHED
+                        && h.containsKey("it-loop") && h.get("it-loop").framesSent() > 0
+                        && h.containsKey("it-broken") && h.get("it-broken").state() == io.edgescope.ingest.SourceHealth.State.RECONNECTING;
+            });
+            assertThat(supervisor.health().get("it-src").framesSent()).isEqualTo(71);
+            assertThat(supervisor.health().get("it-broken").lastError()).isNotBlank();
+
+            assertThat(CliRun.of(concat(new String[] {"sources", "remove", "it-loop"}, client)).exit()).isZero();
+            await().atMost(WAIT).until(() -> !supervisor.health().containsKey("it-loop"));
+            CliRun list = CliRun.of(concat(new String[] {"sources", "list"}, client));
+            assertThat(list.out()).contains("\"it-src\"").contains("\"it-broken\"").doesNotContain("\"it-loop\"");
+        }
+        List<Detections> received = new ArrayList<>();
+        try (KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keepIfIn(List.of("it-src"), r.value(), received));
+                return received.size() >= 71;
+            });
+        }
+        assertThat(received).extracting(Detections::getSequence).isEqualTo(java.util.stream.LongStream.range(0, 71).boxed().toList());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void shouldDetectASplitStreamThroughTheDeviceAndTheEdge() throws Exception {
         String stream = "it-split";
         String plan = "scissionlite:Mul_115:uint8+zstd";

@@ -30,7 +30,7 @@ class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("..", "deploy");
     private static final Path BASE = DEPLOY.resolve("k8s/base");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> ROLES = Set.of("all", "edge", "device");
+    private static final Set<String> ROLES = Set.of("all", "edge", "device", "ingest");
 
     private static List<JsonNode> documents(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();

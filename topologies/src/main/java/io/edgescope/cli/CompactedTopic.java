@@ -1,0 +1,64 @@
+package io.edgescope.cli;
+
+import io.edgescope.app.KafkaClientSettings;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.registry.SchemaRegistryClient;
+import io.edgescope.registry.SchemaRegistryClients;
+import io.edgescope.topics.TopicDef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Reading and writing the compacted, keyed topics the CLI manages (stream profiles, camera sources). */
+final class CompactedTopic {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private CompactedTopic() {
+    }
+
+    /** Latest value per key, read from the start of the topic to its end; tombstones remove keys. */
+    static <V> Map<String, V> readAll(EdgeScopeConfig config, TopicDef<V> topic) {
+        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        Map<String, V> out = new TreeMap<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaClientSettings.consumer(config.bootstrapServers(), config),
+                new StringDeserializer(), topic.valueSerde(registry).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, V> r : consumer.poll(POLL)) {
+                    if (r.value() == null) {
+                        out.remove(r.key());
+                    } else {
+                        out.put(r.key(), r.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes {@code value} under {@code key} (null: a tombstone) and waits for the broker's acknowledgement. */
+    static <V> void write(EdgeScopeConfig config, TopicDef<V> topic, String key, V value)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(KafkaClientSettings.producer(config.bootstrapServers(), config),
+                new StringSerializer(), topic.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+}
