@@ -83,7 +83,7 @@ public final class Topics {
             registry -> AvroSerdes.serde(registry, Activation.getClassSchema()));
 
     /** Camera sources the ingest supervisor grabs (compacted, keyed by stream id; a tombstone removes one). */
-    public static final TopicDef<CameraSource> SOURCES = new TopicDef<>(PREFIX + "sources", 1,
+    public static final TopicDef<CameraSource> SOURCES = new TopicDef<>(PREFIX + "sources", FRAME_PARTITIONS,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
             registry -> AvroSerdes.serde(registry, CameraSource.getClassSchema()));
 
@@ -105,7 +105,7 @@ public final class Topics {
             STREAM_PROFILES_DLQ, VARIANTS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS, SOURCES);
 
     /** Topics spread over partitions by stream id; their partition count is configurable (frames.partitions). */
-    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS);
+    public static final List<TopicDef<?>> KEYED_BY_STREAM = List.of(FRAMES, DETECTIONS, TELEMETRY, ROMA_DECISIONS, ACTIVATIONS, SOURCES);
 
     /** Topics whose records carry a whole frame and so need the large-message settings. */
     public static final List<TopicDef<?>> FRAME_SIZED = List.of(FRAMES, FRAMES_DLQ, ACTIVATIONS);

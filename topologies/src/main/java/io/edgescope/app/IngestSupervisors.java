@@ -4,6 +4,9 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.ingest.IngestSupervisor;
 import io.edgescope.topics.Topics;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -12,12 +15,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Starts an ingest supervisor on a platform's cluster and registry. */
 public final class IngestSupervisors {
 
+    /** Supervisors of one deployment share the sources as the consumer group {@code <application.id>-ingest}. */
+    static final String GROUP_SUFFIX = "-ingest";
+
     private IngestSupervisors() {
     }
 
     public static IngestSupervisor start(Platform platform) {
         EdgeScopeConfig config = platform.config();
-        return new IngestSupervisor(new KafkaConsumer<>(KafkaClientSettings.consumer(platform.bootstrapServers(), config), new StringDeserializer(),
+        Map<String, Object> consumer = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), config));
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId() + GROUP_SUFFIX);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new IngestSupervisor(new KafkaConsumer<>(consumer, new StringDeserializer(),
                 Topics.SOURCES.valueSerde(platform.registry()).deserializer()),
                 new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), config), new StringSerializer(),
                         Topics.FRAMES.valueSerde(platform.registry()).serializer()),

@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Collection;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one grabber per camera source listed in the compacted {@code edgescope.sources} topic: a
  * new record starts one, a changed record restarts it, a tombstone stops it — so adding a camera
- * needs no restart anywhere. Reads the whole topic from the start on its own thread.
+ * needs no restart anywhere. Supervisors form a consumer group on the topic: each grabs the sources
+ * of the partitions it is assigned (read from their start), so several share the cameras and one
+ * takes over another's when it stops; none grabs a source twice.
  */
 public final class IngestSupervisor implements AutoCloseable {
 
@@ -34,6 +39,7 @@ public final class IngestSupervisor implements AutoCloseable {
     private final int jpegQuality;
     private final Clock clock;
     private final Map<String, Grabber> grabbers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -64,12 +70,25 @@ public final class IngestSupervisor implements AutoCloseable {
 
     private void loop() {
         try {
-            var partitions = consumer.partitionsFor(Topics.SOURCES.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.subscribe(List.of(Topics.SOURCES.name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    stopAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    consumer.seekToBeginning(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    stopAll(partitions);
+                }
+            });
             while (running.get()) {
                 for (ConsumerRecord<String, CameraSource> r : consumer.poll(POLL)) {
+                    partitionOf.put(r.key(), r.partition());
                     apply(r.key(), r.value());
                 }
             }
@@ -97,6 +116,22 @@ public final class IngestSupervisor implements AutoCloseable {
             grabbers.put(id, g);
             g.start();
             LOG.info("Source {} started: {}", id, source.getUrl());
+        }
+    }
+
+    /** Stops the grabbers of sources in {@code partitions} (they move to another supervisor). */
+    private void stopAll(Collection<TopicPartition> partitions) {
+        var lost = partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toSet());
+        for (var e : Map.copyOf(partitionOf).entrySet()) {
+            if (lost.contains(e.getValue())) {
+                try {
+                    apply(e.getKey(), null);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                partitionOf.remove(e.getKey());
+            }
         }
     }
 

@@ -304,6 +304,23 @@ class PipelineIT {
             CliRun list = CliRun.of(concat(new String[] {"sources", "list"}, client));
             assertThat(list.out()).contains("\"it-src\"").contains("\"it-broken\"").doesNotContain("\"it-loop\"");
         }
+        // a finished file would be grabbed again by the next supervisor to read the topic: remove it
+        assertThat(CliRun.of(concat(new String[] {"sources", "remove", "it-src"}, client)).exit()).isZero();
+        assertThat(CliRun.of(concat(new String[] {"sources", "remove", "it-broken"}, client)).exit()).isZero();
+        // two supervisors share the sources: exactly one grabs a camera, the other takes it over when it stops
+        assertThat(CliRun.of(concat(new String[] {"sources", "add", "it-failover", "--url", clip, "--fps", "5", "--loop"}, client)).exit()).isZero();
+        io.edgescope.ingest.IngestSupervisor first = IngestSupervisors.start(platform);
+        try (io.edgescope.ingest.IngestSupervisor second = IngestSupervisors.start(platform)) {
+            await().atMost(WAIT).until(() -> first.health().containsKey("it-failover") != second.health().containsKey("it-failover"));
+            io.edgescope.ingest.IngestSupervisor owner = first.health().containsKey("it-failover") ? first : second;
+            io.edgescope.ingest.IngestSupervisor other = owner == first ? second : first;
+            owner.close();
+            await().atMost(WAIT).until(() -> other.health().containsKey("it-failover") && other.health().get("it-failover").framesSent() > 0);
+            assertThat(CliRun.of(concat(new String[] {"sources", "remove", "it-failover"}, client)).exit()).isZero();
+            await().atMost(WAIT).until(() -> !other.health().containsKey("it-failover"));
+        } finally {
+            first.close();
+        }
         List<Detections> received = new ArrayList<>();
         try (KafkaConsumer<String, Detections> consumer = consumer(Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
