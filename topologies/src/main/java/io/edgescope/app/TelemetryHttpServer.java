@@ -95,6 +95,7 @@ public final class TelemetryHttpServer implements AutoCloseable {
                 reply(exchange, state == KafkaStreams.State.RUNNING ? OK : UNAVAILABLE, "{\"status\":\"" + state + "\"}");
             }
         });
+        new StreamQueries(streams, t.self, t.client).register(server);
         server.start();
         LOG.info("Telemetry served at http://{}:{}{}STREAM", advertisedHost, t.port(), PATH);
         return t;
@@ -143,8 +144,12 @@ public final class TelemetryHttpServer implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, HostInfo host, String stream, long since) throws IOException {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + PATH + URLEncoder.encode(stream, StandardCharsets.UTF_8)
-                + "?since=" + since);
+        forward(client, exchange, host, PATH + URLEncoder.encode(stream, StandardCharsets.UTF_8) + "?since=" + since);
+    }
+
+    /** Answers {@code exchange} with what {@code host} answers for {@code pathAndQuery}. */
+    static void forward(HttpClient client, HttpExchange exchange, HostInfo host, String pathAndQuery) throws IOException {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         try {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             reply(exchange, r.statusCode(), r.body());
@@ -165,7 +170,7 @@ public final class TelemetryHttpServer implements AutoCloseable {
         return Instant.now().minus(DEFAULT_HISTORY).toEpochMilli();
     }
 
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

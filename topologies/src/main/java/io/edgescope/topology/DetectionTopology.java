@@ -2,6 +2,7 @@ package io.edgescope.topology;
 
 import io.edgescope.registry.SchemaRegistryClient;
 import io.edgescope.topics.Topics;
+import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                        │ (bad profile) ──► edgescope.stream-profiles.dlq
  *                                                                                   │ variant per stream
  *   edgescope.frames[.site] ──► frames-source ──► detect-objects ◄──────────────────┘
- *                            │                    │ ──► detections-sink ──► edgescope.detections
+ *                            │                    │ ──► detections-sink ──► edgescope.detections (+ latest-detections-store)
  *                            │ (unreadable)       │ ──► roma-decisions-sink ──► edgescope.roma.decisions
  *                            │                    │ ──► aggregate-telemetry (10 s windows, telemetry-store) ──► edgescope.telemetry
  *                            │                    │ (corrupt, oversize, failed)
@@ -50,6 +51,8 @@ public final class DetectionTopology {
     public static final String PROFILE_UPDATER = "update-profiles";
     public static final String PROFILE_STORE = "stream-profiles-store";
     public static final String PROCESSED = "processed-frames";
+    public static final String LATEST = "latest-detections";
+    public static final String LATEST_STORE = "latest-detections-store";
     public static final String ACTIVATIONS_SOURCE = "activations-source";
     public static final String TAIL = "run-tail";
     public static final String SPLIT_SINK = "split-detections-sink";
@@ -116,10 +119,13 @@ public final class DetectionTopology {
                     .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde(registry))
                             .withName(SPLIT_SINK));
         }
-        outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
-                .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF))
-                .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),
-                        Topics.DETECTIONS.valueSerde(registry)).withName(SINK));
+        KStream<String, Detections> detections = outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
+                .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF));
+        detections.to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),
+                Topics.DETECTIONS.valueSerde(registry)).withName(SINK));
+        // each stream's latest detections, for queries (in memory, not logged: refilled by the next frame after a move)
+        detections.toTable(Named.as(LATEST), Materialized.<String, Detections>as(Stores.inMemoryKeyValueStore(LATEST_STORE))
+                .withKeySerde(Topics.DETECTIONS.keySerde()).withValueSerde(Topics.DETECTIONS.valueSerde(registry)).withLoggingDisabled());
         outcomes.filter((k, o) -> o.decision() != null, Named.as(DECIDED))
                 .mapValues(FrameOutcome::decision, Named.as(DECISIONS_OF))
                 .to(Topics.ROMA_DECISIONS.name(), Produced.with(Topics.ROMA_DECISIONS.keySerde(),

@@ -75,6 +75,17 @@ class ScaleOutIT {
                     send(a, 0);
                     awaitCount(consumer, received, STREAMS * FRAMES);
 
+                    // any instance answers for every stream: the list gathers both, a stream's latest comes from its owner
+                    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                    String base = "http://localhost:" + one.telemetryPort();
+                    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                    await().atMost(WAIT).until(() -> json.readTree(get(http, base + "/streams")).size() == STREAMS);
+                    for (int s = 0; s < STREAMS; s++) {
+                        com.fasterxml.jackson.databind.JsonNode latest = json.readTree(get(http, base + "/streams/scale-" + s + "/latest"));
+                        assertThat(latest.get("streamId").asText()).isEqualTo("scale-" + s);
+                        assertThat(latest.get("sequence").asLong()).isEqualTo(FRAMES - 1);
+                    }
+
                     two.close();
                     await().atMost(WAIT).until(() -> one.activeTasks() == 4);
                     send(a, FRAMES);
@@ -87,6 +98,11 @@ class ScaleOutIT {
                 }
             }
         }
+    }
+
+    private static String get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void send(Platform platform, int firstSequence) throws Exception {
