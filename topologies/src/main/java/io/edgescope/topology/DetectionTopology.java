@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  *                            │                    │ ──► aggregate-telemetry (10 s windows, telemetry-store) ──► edgescope.telemetry
  *                            │                    │ (corrupt, oversize, failed)
  *                            └────────────────────┴──► edgescope.frames.dlq  (built-in DLQ, KIP-1034)
- *   edgescope.activations ──► activations-source ──► run-tail ──► split-detections-sink ──► edgescope.detections
+ *   edgescope.activations ──► activations-source ──► run-tail ──► merge-split-detections ──► detections-sink
  *                                                  (the edge of split streams, when split parts are given)
  * </pre>
  *
@@ -55,7 +55,7 @@ public final class DetectionTopology {
     public static final String LATEST_STORE = "latest-detections-store";
     public static final String ACTIVATIONS_SOURCE = "activations-source";
     public static final String TAIL = "run-tail";
-    public static final String SPLIT_SINK = "split-detections-sink";
+    public static final String SPLIT_MERGE = "merge-split-detections";
     public static final String DETECTIONS_OF = "detections-of-frames";
     public static final String DECIDED = "roma-decided";
     public static final String DECISIONS_OF = "roma-decisions-of-frames";
@@ -112,15 +112,13 @@ public final class DetectionTopology {
         KStream<String, FrameOutcome> outcomes = builder.stream(Topics.FRAME_TOPICS,
                         Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE))
                 .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, split != null, metrics, clock), Named.as(DETECT));
-        if (split != null) {
-            builder.stream(Topics.ACTIVATIONS.name(), Consumed.with(Topics.ACTIVATIONS.keySerde(), Topics.ACTIVATIONS.valueSerde(registry))
-                            .withName(ACTIVATIONS_SOURCE))
-                    .processValues(() -> new EdgeTailProcessor(split, clock), Named.as(TAIL))
-                    .to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(), Topics.DETECTIONS.valueSerde(registry))
-                            .withName(SPLIT_SINK));
-        }
         KStream<String, Detections> detections = outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
                 .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF));
+        if (split != null) {
+            detections = detections.merge(builder.stream(Topics.ACTIVATIONS.name(), Consumed.with(Topics.ACTIVATIONS.keySerde(),
+                            Topics.ACTIVATIONS.valueSerde(registry)).withName(ACTIVATIONS_SOURCE))
+                    .processValues(() -> new EdgeTailProcessor(split, clock), Named.as(TAIL)), Named.as(SPLIT_MERGE));
+        }
         detections.to(Topics.DETECTIONS.name(), Produced.with(Topics.DETECTIONS.keySerde(),
                 Topics.DETECTIONS.valueSerde(registry)).withName(SINK));
         // each stream's latest detections, for queries (in memory, not logged: refilled by the next frame after a move)
