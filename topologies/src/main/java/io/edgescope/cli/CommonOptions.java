@@ -77,6 +77,13 @@ final class CommonOptions {
         return config.with(fill);
     }
 
+    /** {@link #clientConfig()}, after checking its cluster answers (a clear error if not). */
+    EdgeScopeConfig reachableClientConfig() {
+        EdgeScopeConfig config = clientConfig();
+        io.edgescope.app.Platform.checkReachable(config.bootstrapServers());
+        return config;
+    }
+
     Optional<Path> models() {
         return Optional.ofNullable(modelsDir);
     }

@@ -8,7 +8,6 @@ import io.edgescope.eval.DetectionSet;
 import io.edgescope.eval.EvaluationReport;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.SequenceEvaluation;
-import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,8 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
             dets = DetectionSet.read(source.files.get(0), label);
             report = SequenceEvaluation.evaluate(seq, dets, realtime, latencyMs, buckets());
         } else {
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             TopicDetections live = TopicDetections.read(config, source.stream, label, Duration.ofSeconds(idleSeconds));
             dets = live.detections();
             report = SequenceEvaluation.evaluateLive(seq, dets, live.arrivalMillis(), live.finishMillis());

@@ -6,7 +6,6 @@ import io.edgescope.split.GraphPartitioner;
 import io.edgescope.split.OnnxGraph;
 import io.edgescope.split.SplitPlanId;
 
-import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.schemas.RegionOfInterest;
@@ -84,8 +83,7 @@ final class ProfileCommand {
             if (roi != null && (roi.size() != ROI_FIELDS || roi.get(2) <= 0 || roi.get(3) <= 0)) {
                 throw new IllegalArgumentException("--roi takes x,y,width,height with a positive width and height");
             }
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             StreamProfile profile = StreamProfile.newBuilder().setStreamId(stream)
                     .setPolicy(roma ? VariantPolicy.ROMA : split != null ? VariantPolicy.SPLIT : VariantPolicy.FIXED)
                     .setVariantId(variant).setSplitPlan(split == null ? null : SplitPlanId.parse(split).toString()).setDelivery(delivery).setClasses(classes)
@@ -108,8 +106,7 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             StreamProfile profile = readAll(config).get(stream);
             System.out.println(profile == null ? "{\"streamId\":\"" + stream + "\",\"profile\":null,\"variantId\":\""
                     + config.detectorVariant() + "\"}" : RecordJson.line(profile));
@@ -125,8 +122,7 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             readAll(config).values().forEach(p -> System.out.println(RecordJson.line(p)));
             return 0;
         }

@@ -1,6 +1,5 @@
 package io.edgescope.cli;
 
-import io.edgescope.app.Platform;
 import io.edgescope.app.RecordJson;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.schemas.CameraSource;
@@ -44,8 +43,7 @@ final class SourcesCommand {
             if (site != null) {
                 Topics.frameTopic(site);
             }
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             CameraSource source = CameraSource.newBuilder().setStreamId(stream).setUrl(url).setFps(fps).setSite(site).setLoop(loop)
                     .setUpdatedAt(Instant.now()).build();
             CompactedTopic.write(config, Topics.SOURCES, stream, source);
@@ -65,8 +63,7 @@ final class SourcesCommand {
 
         @Override
         public Integer call() throws Exception {
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             CompactedTopic.write(config, Topics.SOURCES, stream, null);
             System.out.println("Removed source " + stream);
             return 0;
@@ -81,8 +78,7 @@ final class SourcesCommand {
 
         @Override
         public Integer call() {
-            EdgeScopeConfig config = common.clientConfig();
-            Platform.checkReachable(config.bootstrapServers());
+            EdgeScopeConfig config = common.reachableClientConfig();
             CompactedTopic.readAll(config, Topics.SOURCES).values().forEach(s -> System.out.println(RecordJson.line(s)));
             return 0;
         }

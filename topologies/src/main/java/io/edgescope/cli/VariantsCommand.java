@@ -1,6 +1,5 @@
 package io.edgescope.cli;
 
-import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.schemas.VariantInfo;
@@ -42,8 +41,7 @@ final class VariantsCommand implements Callable<Integer> {
                     info.getLatencyP99Millis(), info.getAp50() == null ? "-" : String.format(Locale.ROOT, "%.3f", info.getAp50()));
         }
         if (publish) {
-            EdgeScopeConfig client = common.clientConfig();
-            Platform.checkReachable(client.bootstrapServers());
+            EdgeScopeConfig client = common.reachableClientConfig();
             VariantProfiler.publish(client, client.bootstrapServers(), client.schemaRegistryUrl(), measured);
             System.out.printf("Published %d variants to %s%n", measured.size(), Topics.VARIANTS.name());
         }
