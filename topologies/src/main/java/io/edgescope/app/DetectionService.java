@@ -112,6 +112,7 @@ public final class DetectionService implements AutoCloseable {
 
     static Properties streamsProperties(EdgeScopeConfig config, String bootstrapServers) {
         Properties p = new Properties();
+        p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());

@@ -29,8 +29,15 @@ public final class KafkaClientSettings {
         return m;
     }
 
+    /** {@link #common(String)} plus the configured {@code kafka.*} client properties (TLS, SASL, timeouts). */
+    public static Map<String, Object> common(String bootstrapServers, EdgeScopeConfig config) {
+        Map<String, Object> m = new HashMap<>(config.kafkaClientProperties());
+        m.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return m;
+    }
+
     public static Map<String, Object> producer(String bootstrapServers, EdgeScopeConfig config) {
-        Map<String, Object> m = common(bootstrapServers);
+        Map<String, Object> m = common(bootstrapServers, config);
         m.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes(config));
         m.put(ProducerConfig.ACKS_CONFIG, "all");
         m.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -39,7 +46,7 @@ public final class KafkaClientSettings {
     }
 
     public static Map<String, Object> consumer(String bootstrapServers, EdgeScopeConfig config) {
-        Map<String, Object> m = common(bootstrapServers);
+        Map<String, Object> m = common(bootstrapServers, config);
         m.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, maxRecordBytes(config));
         m.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return m;

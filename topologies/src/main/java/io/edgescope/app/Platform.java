@@ -61,7 +61,7 @@ public final class Platform implements AutoCloseable {
                 bootstrap = broker.get().bootstrapServers();
             }
             short replicas;
-            try (Admin admin = Admin.create(KafkaClientSettings.common(bootstrap))) {
+            try (Admin admin = Admin.create(KafkaClientSettings.common(bootstrap, config))) {
                 TopicProvisioner.ensure(admin, config);
                 replicas = (short) Math.min(MAX_SCHEMA_REPLICAS, admin.describeCluster().nodes().get().size());
             } catch (ExecutionException e) {
@@ -75,7 +75,7 @@ public final class Platform implements AutoCloseable {
                 url = config.externalRegistry().get();
                 checkRegistry(url);
             } else {
-                SchemaStore store = new SchemaStore(new KafkaSchemaLog(KafkaClientSettings.common(bootstrap), Topics.SCHEMAS, replicas),
+                SchemaStore store = new SchemaStore(new KafkaSchemaLog(KafkaClientSettings.common(bootstrap, config), Topics.SCHEMAS, replicas),
                         CompatibilityLevel.BACKWARD);
                 embedded = Optional.of(EmbeddedSchemaRegistry.start(store, LOCALHOST, config.registryPort()));
                 url = embedded.get().url();

@@ -55,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
         Platform.checkReachable(config.bootstrapServers());
         String topic = Topics.frameTopic(site);
         if (site != null) {
-            try (Admin admin = Admin.create(KafkaClientSettings.common(config.bootstrapServers()))) {
+            try (Admin admin = Admin.create(KafkaClientSettings.common(config.bootstrapServers(), config))) {
                 TopicProvisioner.ensureFrameTopic(admin, config, topic);
             }
         }

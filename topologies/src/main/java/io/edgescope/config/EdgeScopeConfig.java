@@ -44,7 +44,15 @@ public record EdgeScopeConfig(
         String romaProfile,
         int telemetryHttpPort,
         String telemetryHttpHost,
-        long maxFrameAgeMs) {
+        long maxFrameAgeMs,
+        Map<String, String> kafkaClientProperties) {
+
+    /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol=SASL_SSL). */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public EdgeScopeConfig {
+        kafkaClientProperties = Map.copyOf(kafkaClientProperties);
+    }
 
     private static final int MIB = 1024 * 1024;
     private static final int DEFAULT_BROKER_PORT = 9092;
@@ -167,9 +175,19 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS));
+                p.get(MAX_FRAME_AGE_MS), kafkaProperties(values));
         p.finish();
         return config;
+    }
+
+    private static Map<String, String> kafkaProperties(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length()) {
+                out.put(k.substring(KAFKA_PREFIX.length()), v);
+            }
+        });
+        return out;
     }
 
     private static RomaSettings romaSettings(Parser p) {
@@ -225,6 +243,7 @@ public record EdgeScopeConfig(
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));
         m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
         m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
+        kafkaClientProperties.forEach((k, v) -> m.put(KAFKA_PREFIX + k, v));
         return m;
     }
 
@@ -286,6 +305,7 @@ public record EdgeScopeConfig(
         void finish() {
             TreeSet<String> unknown = new TreeSet<>(values.keySet());
             KEYS.forEach(k -> unknown.remove(k.name()));
+            unknown.removeIf(k -> k.startsWith(KAFKA_PREFIX));
             unknown.forEach(k -> errors.add("unknown key " + k));
             if (!errors.isEmpty()) {
                 throw new ConfigException(errors);
