@@ -40,9 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly once through a crash: two detection processes (their own JVMs) share the frames; one is
- * killed with SIGKILL while frames flow and restarted; a read_committed consumer then finds exactly
- * one detections record per frame, none lost, none duplicated, in order per stream.
+ * Exactly once through faults: two detection processes (their own JVMs) share the frames; while
+ * frames flow, one is killed with SIGKILL and restarted, or the broker is restarted; a
+ * read_committed consumer then finds exactly one detections record per frame, none lost, none
+ * duplicated, in order per stream.
  */
 class CrashRecoveryIT {
 
@@ -89,15 +90,12 @@ class CrashRecoveryIT {
                 Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
                 try {
                     await().atMost(WAIT).until(() -> running(logA) && running(logB));
-                    send(platform, a, () -> start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA));
+                    send(platform, () -> {
+                        a.destroyForcibly().waitFor();
+                        restarted.add(start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA));
+                    });
                     List<Detections> received = readAll(platform);
-                    Map<String, List<Long>> byStream = new HashMap<>();
-                    received.forEach(d -> byStream.computeIfAbsent(d.getStreamId(), k -> new ArrayList<>()).add(d.getSequence()));
-                    Set<String> unique = new HashSet<>();
-                    received.forEach(d -> unique.add(d.getStreamId() + "#" + d.getSequence()));
-                    assertThat(unique).as("lost frames").hasSize(STREAMS * FRAMES);
-                    assertThat(received).as("duplicated detections").hasSize(STREAMS * FRAMES);
-                    byStream.forEach((s, seqs) -> assertThat(seqs).as("order of " + s).isSorted());
+                    assertExactlyOnceInOrder(received);
                     assertThat(a.isAlive()).as("the killed instance").isFalse();
                     assertThat(restarted).singleElement().matches(Process::isAlive, "restarted instance alive");
                 } finally {
@@ -109,14 +107,66 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void shouldPublishExactlyOneDetectionsRecordPerFrameThroughABrokerRestart() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = work.resolve("broker");
+        int maxBytes = KafkaClientSettings.maxRecordBytes(EdgeScopeConfig.defaults());
+        EmbeddedKafkaBroker[] broker = {EmbeddedKafkaBroker.start(data, port, maxBytes)};
+        try {
+            EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), broker[0].bootstrapServers(),
+                    EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.FRAME_PARTITIONS.name(), "4"));
+            try (Platform platform = Platform.start(config)) {
+                String appId = "broker-restart-it-" + UUID.randomUUID();
+                List<String> logA = new CopyOnWriteArrayList<>();
+                List<String> logB = new CopyOnWriteArrayList<>();
+                Process a = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA);
+                Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
+                try {
+                    await().atMost(WAIT).until(() -> running(logA) && running(logB));
+                    send(platform, () -> {
+                        broker[0].close();
+                        broker[0] = EmbeddedKafkaBroker.start(data, port, maxBytes);
+                    });
+                    assertExactlyOnceInOrder(readAll(platform));
+                    assertThat(a.isAlive() && b.isAlive()).as("both instances rode out the restart").isTrue();
+                } finally {
+                    a.destroyForcibly();
+                    b.destroyForcibly();
+                }
+            }
+        } finally {
+            broker[0].close();
+        }
+    }
+
+    private static void assertExactlyOnceInOrder(List<Detections> received) {
+        Map<String, List<Long>> byStream = new HashMap<>();
+        received.forEach(d -> byStream.computeIfAbsent(d.getStreamId(), k -> new ArrayList<>()).add(d.getSequence()));
+        Set<String> unique = new HashSet<>();
+        received.forEach(d -> unique.add(d.getStreamId() + "#" + d.getSequence()));
+        assertThat(unique).as("lost frames").hasSize(STREAMS * FRAMES);
+        assertThat(received).as("duplicated detections").hasSize(STREAMS * FRAMES);
+        byStream.forEach((s, seqs) -> assertThat(seqs).as("order of " + s).isSorted());
+    }
+
+    /** A fault injected while frames flow. */
+    @FunctionalInterface
+    private interface Fault {
+        void inject() throws Exception;
+    }
+
     private final List<Process> restarted = new ArrayList<>();
 
     private static boolean running(List<String> log) {
         return log.stream().anyMatch(l -> l.startsWith("Running edge"));
     }
 
-    /** Sends every frame, killing {@code victim} with SIGKILL a third of the way and restarting it. */
-    private void send(Platform platform, Process victim, java.util.concurrent.Callable<Process> restart) throws Exception {
+    /** Sends every frame, injecting {@code fault} a third of the way. */
+    private void send(Platform platform, Fault fault) throws Exception {
         String clip = SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
         try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
                 new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer());
@@ -124,8 +174,7 @@ class CrashRecoveryIT {
             EncodedFrame frame = source.next().orElseThrow();
             for (int i = 0; i < FRAMES; i++) {
                 if (i == FRAMES / 3) {
-                    victim.destroyForcibly().waitFor();
-                    restarted.add(restart.call());
+                    fault.inject();
                 }
                 for (int s = 0; s < STREAMS; s++) {
                     String stream = "crash-" + s;
