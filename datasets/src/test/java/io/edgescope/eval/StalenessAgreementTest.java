@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.edgescope.roma.StalenessModel;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -12,10 +13,15 @@ import net.jqwik.api.constraints.DoubleRange;
 class StalenessAgreementTest {
 
     private static final int FRAMES = 3000;
+    private static final double TIE = 1e-6;
 
     @Property(tries = 60)
     void shouldMatchTheMeanAgeOfTheRealtimeReplay(@ForAll @DoubleRange(min = 1, max = 400) double latency,
                                                   @ForAll @DoubleRange(min = 10, max = 150) double interval) {
+        // an exact multiple of the interval is a tie decided by floating-point rounding, differently as errors accumulate
+        // over a long run: real latencies never tie, so leave them out
+        double ratio = latency / interval;
+        Assume.that(Math.abs(ratio - Math.rint(ratio)) > TIE);
         double[] arrival = new double[FRAMES];
         double[] latencies = new double[FRAMES];
         for (int i = 0; i < FRAMES; i++) {

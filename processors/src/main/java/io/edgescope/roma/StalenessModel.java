@@ -45,6 +45,13 @@ public final class StalenessModel {
         while (next < frames) {
             double start = Math.max(free, next * intervalMillis);
             int pick = Math.max(next, Math.min(frames - 1, (int) Math.floor(start / intervalMillis)));
+            // the newest frame that has arrived, decided on the same products as the arrival times (no rounding ties)
+            while (pick + 1 < frames && (pick + 1) * intervalMillis <= start) {
+                pick++;
+            }
+            while (pick > next && pick * intervalMillis > start) {
+                pick--;
+            }
             finish[pick] = start + Math.max(0, latencies[run++ % latencies.length]);
             free = finish[pick];
             next = pick + 1;
