@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly once through faults: two detection processes (their own JVMs) share the frames; while
- * frames flow, one is killed with SIGKILL and restarted, or the broker is restarted; a
+ * frames flow, one is killed with SIGKILL and restarted, the broker is restarted, or the schema
+ * registry is; a
  * read_committed consumer then finds exactly one detections record per frame, none lost, none
  * duplicated, in order per stream.
  */
@@ -140,6 +141,45 @@ class CrashRecoveryIT {
             }
         } finally {
             broker[0].close();
+        }
+    }
+
+    @Test
+    void shouldPublishExactlyOneDetectionsRecordPerFrameThroughARegistryRestart() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (KafkaTestCluster cluster = KafkaTestCluster.start()) {
+            java.util.function.Supplier<io.edgescope.registry.EmbeddedSchemaRegistry> registry = () -> io.edgescope.registry.EmbeddedSchemaRegistry.start(
+                    new io.edgescope.registry.SchemaStore(new io.edgescope.registry.KafkaSchemaLog(KafkaClientSettings.common(cluster.bootstrapServers()),
+                            Topics.SCHEMAS, (short) 1), io.edgescope.registry.CompatibilityLevel.BACKWARD), "localhost", port);
+            io.edgescope.registry.EmbeddedSchemaRegistry[] running = {registry.get()};
+            try {
+                EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
+                        EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), running[0].url(), EdgeScopeConfig.FRAME_PARTITIONS.name(), "4"));
+                try (Platform platform = Platform.start(config)) {
+                    String appId = "registry-restart-it-" + UUID.randomUUID();
+                    List<String> logA = new CopyOnWriteArrayList<>();
+                    List<String> logB = new CopyOnWriteArrayList<>();
+                    Process a = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA);
+                    Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
+                    try {
+                        await().atMost(WAIT).until(() -> running(logA) && running(logB));
+                        send(platform, () -> {
+                            running[0].close();
+                            running[0] = registry.get();
+                        });
+                        assertExactlyOnceInOrder(readAll(platform));
+                        assertThat(a.isAlive() && b.isAlive()).as("both instances rode out the restart").isTrue();
+                    } finally {
+                        a.destroyForcibly();
+                        b.destroyForcibly();
+                    }
+                }
+            } finally {
+                running[0].close();
+            }
         }
     }
 
