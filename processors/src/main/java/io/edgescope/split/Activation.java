@@ -5,11 +5,6 @@ import java.util.Arrays;
 /** One tensor crossing a cut: its name, shape and values (float32). */
 public record Activation(String name, long[] shape, float[] values) {
 
-    /** Bytes of the raw float32 values. */
-    public long rawBytes() {
-        return (long) values.length * Float.BYTES;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Activation a && a.name.equals(name) && Arrays.equals(a.shape, shape) && Arrays.equals(a.values, values);

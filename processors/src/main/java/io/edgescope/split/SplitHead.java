@@ -22,7 +22,6 @@ public final class SplitHead implements AutoCloseable {
     public record Output(byte[] payload, int frameWidth, int frameHeight, double computeMillis, double encodeMillis) {
     }
 
-    private final SplitModel model;
     private final TransferLayer layer;
     private final YoloxPreprocessor preprocessor;
     private final OrtModelRunner head;
@@ -31,17 +30,12 @@ public final class SplitHead implements AutoCloseable {
     private final float[] tensor;
 
     public SplitHead(SplitModel model, TransferLayer layer, int inputSize, int threads) {
-        this.model = model;
         this.layer = layer;
         this.inputSize = inputSize;
         this.preprocessor = new YoloxPreprocessor(inputSize);
         this.head = new OrtModelRunner(model.head(), threads);
         this.inputName = head.inputNames().get(0);
         this.tensor = new float[preprocessor.tensorLength()];
-    }
-
-    public SplitModel model() {
-        return model;
     }
 
     public Output run(BgrImage frame) {
