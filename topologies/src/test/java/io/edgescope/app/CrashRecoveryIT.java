@@ -80,65 +80,28 @@ class CrashRecoveryIT {
 
     @Test
     void shouldPublishExactlyOneDetectionsRecordPerFrameThroughAKilledAndRestartedInstance() throws Exception {
-        try (KafkaTestCluster cluster = KafkaTestCluster.start()) {
-            EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
-                    EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.FRAME_PARTITIONS.name(), "4"));
-            try (Platform platform = Platform.start(config)) {
-                String appId = "crash-it-" + UUID.randomUUID();
-                List<String> logA = new CopyOnWriteArrayList<>();
-                List<String> logB = new CopyOnWriteArrayList<>();
-                Process a = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA);
-                Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
-                try {
-                    await().atMost(WAIT).until(() -> running(logA) && running(logB));
-                    send(platform, () -> {
-                        a.destroyForcibly().waitFor();
-                        restarted.add(start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA));
-                    });
-                    List<Detections> received = readAll(platform);
-                    assertExactlyOnceInOrder(received);
-                    assertThat(a.isAlive()).as("the killed instance").isFalse();
-                    assertThat(restarted).singleElement().matches(Process::isAlive, "restarted instance alive");
-                } finally {
-                    a.destroyForcibly();
-                    b.destroyForcibly();
-                    restarted.forEach(Process::destroyForcibly);
-                }
-            }
+        try (KafkaTestCluster cluster = KafkaTestCluster.start();
+             Platform platform = Platform.start(EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(),
+                     cluster.bootstrapServers(), EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.FRAME_PARTITIONS.name(), "4")))) {
+            exactlyOnceThrough(platform, "crash-it", in -> in::killAndRestartFirst, in -> {
+                assertThat(in.first.isAlive()).as("the killed instance").isFalse();
+                assertThat(in.restarted).singleElement().matches(Process::isAlive, "restarted instance alive");
+            });
         }
     }
 
     @Test
     void shouldPublishExactlyOneDetectionsRecordPerFrameThroughABrokerRestart() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Path data = work.resolve("broker");
         int maxBytes = KafkaClientSettings.maxRecordBytes(EdgeScopeConfig.defaults());
         EmbeddedKafkaBroker[] broker = {EmbeddedKafkaBroker.start(data, port, maxBytes)};
-        try {
-            EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), broker[0].bootstrapServers(),
-                    EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.FRAME_PARTITIONS.name(), "4"));
-            try (Platform platform = Platform.start(config)) {
-                String appId = "broker-restart-it-" + UUID.randomUUID();
-                List<String> logA = new CopyOnWriteArrayList<>();
-                List<String> logB = new CopyOnWriteArrayList<>();
-                Process a = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA);
-                Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
-                try {
-                    await().atMost(WAIT).until(() -> running(logA) && running(logB));
-                    send(platform, () -> {
-                        broker[0].close();
-                        broker[0] = EmbeddedKafkaBroker.start(data, port, maxBytes);
-                    });
-                    assertExactlyOnceInOrder(readAll(platform));
-                    assertThat(a.isAlive() && b.isAlive()).as("both instances rode out the restart").isTrue();
-                } finally {
-                    a.destroyForcibly();
-                    b.destroyForcibly();
-                }
-            }
+        try (Platform platform = Platform.start(EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(),
+                broker[0].bootstrapServers(), EdgeScopeConfig.REGISTRY_PORT.name(), "0", EdgeScopeConfig.FRAME_PARTITIONS.name(), "4")))) {
+            exactlyOnceThrough(platform, "broker-restart-it", in -> () -> {
+                broker[0].close();
+                broker[0] = EmbeddedKafkaBroker.start(data, port, maxBytes);
+            }, Instances::assertBothAlive);
         } finally {
             broker[0].close();
         }
@@ -146,40 +109,80 @@ class CrashRecoveryIT {
 
     @Test
     void shouldPublishExactlyOneDetectionsRecordPerFrameThroughARegistryRestart() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         try (KafkaTestCluster cluster = KafkaTestCluster.start()) {
             java.util.function.Supplier<io.edgescope.registry.EmbeddedSchemaRegistry> registry = () -> io.edgescope.registry.EmbeddedSchemaRegistry.start(
                     new io.edgescope.registry.SchemaStore(new io.edgescope.registry.KafkaSchemaLog(KafkaClientSettings.common(cluster.bootstrapServers()),
                             Topics.SCHEMAS, (short) 1), io.edgescope.registry.CompatibilityLevel.BACKWARD), "localhost", port);
             io.edgescope.registry.EmbeddedSchemaRegistry[] running = {registry.get()};
-            try {
-                EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
-                        EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), running[0].url(), EdgeScopeConfig.FRAME_PARTITIONS.name(), "4"));
-                try (Platform platform = Platform.start(config)) {
-                    String appId = "registry-restart-it-" + UUID.randomUUID();
-                    List<String> logA = new CopyOnWriteArrayList<>();
-                    List<String> logB = new CopyOnWriteArrayList<>();
-                    Process a = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), logA);
-                    Process b = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), logB);
-                    try {
-                        await().atMost(WAIT).until(() -> running(logA) && running(logB));
-                        send(platform, () -> {
-                            running[0].close();
-                            running[0] = registry.get();
-                        });
-                        assertExactlyOnceInOrder(readAll(platform));
-                        assertThat(a.isAlive() && b.isAlive()).as("both instances rode out the restart").isTrue();
-                    } finally {
-                        a.destroyForcibly();
-                        b.destroyForcibly();
-                    }
-                }
+            try (Platform platform = Platform.start(EdgeScopeConfig.fromMap(Map.of(EdgeScopeConfig.BOOTSTRAP_SERVERS.name(),
+                    cluster.bootstrapServers(), EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), running[0].url(),
+                    EdgeScopeConfig.FRAME_PARTITIONS.name(), "4")))) {
+                exactlyOnceThrough(platform, "registry-restart-it", in -> () -> {
+                    running[0].close();
+                    running[0] = registry.get();
+                }, Instances::assertBothAlive);
             } finally {
                 running[0].close();
             }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Two detection processes of one application on {@code platform}; restarts are tracked so all are killed at the end. */
+    private final class Instances {
+        final Platform platform;
+        final String appId;
+        final List<String> firstLog = new CopyOnWriteArrayList<>();
+        final List<String> secondLog = new CopyOnWriteArrayList<>();
+        final Process first;
+        final Process second;
+        final List<Process> restarted = new ArrayList<>();
+
+        Instances(Platform platform, String appId) throws Exception {
+            this.platform = platform;
+            this.appId = appId;
+            this.first = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), firstLog);
+            this.second = start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("b"), secondLog);
+        }
+
+        boolean running() {
+            return CrashRecoveryIT.running(firstLog) && CrashRecoveryIT.running(secondLog);
+        }
+
+        /** SIGKILL the first instance and start it again on its state directory. */
+        void killAndRestartFirst() throws Exception {
+            first.destroyForcibly().waitFor();
+            restarted.add(start(platform.bootstrapServers(), platform.registryUrl(), appId, work.resolve("a"), firstLog));
+        }
+
+        void assertBothAlive() {
+            assertThat(first.isAlive() && second.isAlive()).as("both instances rode out the restart").isTrue();
+        }
+
+        void killAll() {
+            first.destroyForcibly();
+            second.destroyForcibly();
+            restarted.forEach(Process::destroyForcibly);
+        }
+    }
+
+    /** Starts two instances, sends every frame with {@code fault} injected a third of the way, checks exactly once, then {@code check}. */
+    private void exactlyOnceThrough(Platform platform, String name, java.util.function.Function<Instances, Fault> fault,
+                                    java.util.function.Consumer<Instances> check) throws Exception {
+        Instances instances = new Instances(platform, name + "-" + UUID.randomUUID());
+        try {
+            await().atMost(WAIT).until(instances::running);
+            send(platform, fault.apply(instances));
+            assertExactlyOnceInOrder(readAll(platform));
+            check.accept(instances);
+        } finally {
+            instances.killAll();
         }
     }
 
@@ -198,8 +201,6 @@ class CrashRecoveryIT {
     private interface Fault {
         void inject() throws Exception;
     }
-
-    private final List<Process> restarted = new ArrayList<>();
 
     private static boolean running(List<String> log) {
         return log.stream().anyMatch(l -> l.startsWith("Running edge"));
