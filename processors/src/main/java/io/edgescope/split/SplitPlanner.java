@@ -46,7 +46,7 @@ public final class SplitPlanner {
         }
 
         boolean layerAllowed(String cut, String layer) {
-            if (layer.equals(TransferLayers.RAW) || layer.equals(TransferLayers.RAW + TransferLayers.ZSTD)) {
+            if (TransferLayers.lossless(layer)) {
                 return true;
             }
             Double loss = apLoss.getOrDefault(cut, Map.of()).get(layer);

@@ -42,6 +42,11 @@ public final class TransferLayers {
         return out;
     }
 
+    /** Whether a layer carries the tensors exactly (raw float32, compressed or not). */
+    public static boolean lossless(String id) {
+        return id.equals(RAW) || id.equals(RAW + ZSTD);
+    }
+
     public static TransferLayer byId(String id) {
         boolean zstd = id.endsWith(ZSTD);
         TransferLayer base = BASE.get(zstd ? id.substring(0, id.length() - ZSTD.length()) : id);

@@ -1,10 +1,10 @@
 package io.edgescope.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.edgescope.bench.split.ScissionBenchmark;
 import io.edgescope.bench.split.SplitBenchmark;
+import io.edgescope.bench.split.TransferLayerEvaluation;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.image.ImageCodec;
@@ -17,7 +17,6 @@ import io.edgescope.split.TransferLayers;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,9 +87,10 @@ final class BenchSplitCommand implements Callable<Integer> {
                 TransferLayers.ids()), onnx, config.variant().id(), size, clip.get(0), System.err::println);
         TierProfile edge = ScissionBenchmark.measure(new ScissionBenchmark.Options("edge", host, edgeThreads, 1, RUNS, MAX_TENSORS,
                 TransferLayers.ids()), onnx, config.variant().id(), size, clip.get(0), System.err::println);
-        Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerLosses.read(layers);
+        TransferLayerEvaluation.Result table = layers == null ? null : TransferLayerEvaluation.Result.read(layers);
+        Map<String, Map<String, Double>> losses = table == null ? Map.of() : table.losses();
         List<SplitBenchmark.Row> rows = SplitBenchmark.run(onnx, size, clip, device, edge, bandwidths, rtt,
-                new SplitPlanner.Constraints(0, framesStay, losses, apBudget), apTable(), System.err::println);
+                new SplitPlanner.Constraints(0, framesStay, losses, apBudget), p -> table == null ? Double.NaN : table.ap50(p), System.err::println);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode out = mapper.createArrayNode();
@@ -112,24 +112,5 @@ final class BenchSplitCommand implements Callable<Integer> {
                     Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()));
         }
         return 0;
-    }
-
-    /** AP50 of a plan from the transfer-layer table: device-only and lossless splits are the whole detector's; NaN without a table. */
-    private java.util.function.ToDoubleFunction<SplitPlanner.Plan> apTable() throws java.io.IOException {
-        if (layers == null) {
-            return p -> Double.NaN;
-        }
-        JsonNode root = new ObjectMapper().readTree(layers.toFile());
-        double whole = root.path("wholeAp50").asDouble();
-        double edgeOnly = root.path("edgeOnly").path("ap50").asDouble();
-        Map<String, Double> byCut = new HashMap<>();
-        root.path("splits").forEach(row -> byCut.put(row.path("cut").asText() + "|" + row.path("layer").asText(), row.path("ap50").asDouble()));
-        return p -> {
-            if (p.cut() == null) {
-                return p.id().equals(SplitPlanner.EDGE_ONLY) ? edgeOnly : whole;
-            }
-            boolean lossless = p.layer().equals(TransferLayers.RAW) || p.layer().equals(TransferLayers.RAW + TransferLayers.ZSTD);
-            return byCut.getOrDefault(p.cut() + "|" + p.layer(), lossless ? whole : Double.NaN);
-        };
     }
 }

@@ -148,7 +148,7 @@ final class ScissionCommand {
                         -row.apLoss());
             }
             if (out != null) {
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), r);
+                r.write(out);
             }
             return 0;
         }
@@ -190,7 +190,7 @@ final class ScissionCommand {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerLosses.read(layers);
+            Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerEvaluation.Result.read(layers).losses();
             List<SplitPlanner.Plan> plans = SplitPlanner.plans(TierProfiles.read(device), TierProfiles.read(edge),
                     new SplitPlanner.Link(bandwidth, rtt), new SplitPlanner.Constraints(maxUpload, framesStay, losses, apBudget));
             if (json) {

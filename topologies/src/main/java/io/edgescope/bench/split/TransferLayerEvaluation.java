@@ -22,6 +22,10 @@ import io.edgescope.split.OnnxGraph;
 import io.edgescope.split.SplitDetector;
 import io.edgescope.split.SplitPlanner;
 import io.edgescope.split.TransferLayers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +50,48 @@ public final class TransferLayerEvaluation {
     public record Row(String cut, String layer, double ap50, double apLoss, double meanBytes) {
     }
 
-    /** Every row, the whole model's AP50 first. */
+    /** Every row, the whole model's AP50 first. Written as JSON by {@code scission tl --out}, read back by the planner and {@code bench split}. */
     public record Result(double wholeAp50, int frames, Row edgeOnly, List<Row> splits) {
+
+        /** AP50 loss per cut and transfer layer, as the planner's constraints take it. */
+        public Map<String, Map<String, Double>> losses() {
+            Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+            splits.forEach(r -> out.computeIfAbsent(r.cut(), c -> new LinkedHashMap<>()).put(r.layer(), r.apLoss()));
+            return out;
+        }
+
+        /** AP50 of a placement: device-only and lossless splits are the whole detector's; NaN for a split not measured. */
+        public double ap50(SplitPlanner.Plan p) {
+            if (p.cut() == null) {
+                return p.id().equals(SplitPlanner.EDGE_ONLY) ? edgeOnly.ap50() : wholeAp50;
+            }
+            return splits.stream().filter(r -> r.cut().equals(p.cut()) && r.layer().equals(p.layer())).mapToDouble(Row::ap50).findFirst()
+                    .orElse(TransferLayers.lossless(p.layer()) ? wholeAp50 : Double.NaN);
+        }
+
+        public void write(Path file) {
+            try {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file, e);
+            }
+        }
+
+        public static Result read(Path file) {
+            Result r;
+            try {
+                r = JSON.readValue(file.toFile(), Result.class);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read transfer-layer accuracy " + file + ": " + e.getMessage(), e);
+            }
+            if (r.splits() == null || r.splits().isEmpty()) {
+                throw new IllegalArgumentException("no transfer-layer rows in " + file + " (write it with edgescope scission tl --out)");
+            }
+            return r;
+        }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TransferLayerEvaluation() {
     }
