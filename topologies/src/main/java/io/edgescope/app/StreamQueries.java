@@ -9,14 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.edgescope.schemas.Detections;
 import io.edgescope.topology.DetectionTopology;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -40,7 +36,6 @@ final class StreamQueries {
     private static final String LOCAL = "local=true";
     private static final String LATEST = "/latest";
     private static final String TELEMETRY = "/telemetry";
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int OK = 200;
     private static final int NOT_FOUND = 404;
     private static final int UNAVAILABLE = 503;
@@ -126,9 +121,7 @@ final class StreamQueries {
 
     private JsonNode remote(HostInfo host, String pathAndQuery) throws IOException {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                    .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(r.body());
+            return JSON.readTree(TelemetryHttpServer.get(client, host, pathAndQuery).body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

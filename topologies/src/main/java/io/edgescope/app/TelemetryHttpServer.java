@@ -149,14 +149,19 @@ public final class TelemetryHttpServer implements AutoCloseable {
 
     /** Answers {@code exchange} with what {@code host} answers for {@code pathAndQuery}. */
     static void forward(HttpClient client, HttpExchange exchange, HostInfo host, String pathAndQuery) throws IOException {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = get(client, host, pathAndQuery);
             reply(exchange, r.statusCode(), r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply(exchange, UNAVAILABLE, "{\"error\":\"interrupted\"}");
         }
+    }
+
+    /** GET {@code pathAndQuery} from another instance. */
+    static HttpResponse<String> get(HttpClient client, HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery)).timeout(FORWARD_TIMEOUT)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long since(String query) {
