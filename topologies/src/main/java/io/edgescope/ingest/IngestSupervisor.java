@@ -5,6 +5,8 @@ import io.edgescope.schemas.Frame;
 import io.edgescope.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * new record starts one, a changed record restarts it, a tombstone stops it — so adding a camera
  * needs no restart anywhere. Supervisors form a consumer group on the topic: each grabs the sources
  * of the partitions it is assigned (read from their start), so several share the cameras and one
- * takes over another's when it stops; none grabs a source twice.
+ * takes over another's when it stops; none grabs a source twice. A newly assigned partition is read
+ * up to its end before anything starts, and each batch is folded to the latest record per source, so
+ * a camera added and since removed is never grabbed.
  */
 public final class IngestSupervisor implements AutoCloseable {
 
@@ -40,6 +44,10 @@ public final class IngestSupervisor implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Grabber> grabbers = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
+    /** Newly assigned partitions not yet read up to the end offset they had when assigned. */
+    private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
+    /** The latest record per source not yet acted upon (a null value is a tombstone). */
+    private final Map<String, ConsumerRecord<String, CameraSource>> pending = new LinkedHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -79,6 +87,7 @@ public final class IngestSupervisor implements AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     consumer.seekToBeginning(partitions);
+                    catchingUp.putAll(consumer.endOffsets(partitions));
                 }
 
                 @Override
@@ -88,9 +97,10 @@ public final class IngestSupervisor implements AutoCloseable {
             });
             while (running.get()) {
                 for (ConsumerRecord<String, CameraSource> r : consumer.poll(POLL)) {
-                    partitionOf.put(r.key(), r.partition());
-                    apply(r.key(), r.value());
+                    pending.remove(r.key());
+                    pending.put(r.key(), r);
                 }
+                applyCaughtUp();
             }
         } catch (org.apache.kafka.common.errors.WakeupException e) {
             // closing
@@ -98,6 +108,20 @@ public final class IngestSupervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Ingest supervisor stopped: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Acts on the pending records of every partition that has been read up to its end. */
+    private void applyCaughtUp() throws InterruptedException {
+        catchingUp.entrySet().removeIf(e -> !consumer.assignment().contains(e.getKey()) || consumer.position(e.getKey()) >= e.getValue());
+        var it = pending.values().iterator();
+        while (it.hasNext()) {
+            ConsumerRecord<String, CameraSource> r = it.next();
+            if (!catchingUp.containsKey(new TopicPartition(r.topic(), r.partition()))) {
+                it.remove();
+                partitionOf.put(r.key(), r.partition());
+                apply(r.key(), r.value());
+            }
         }
     }
 
@@ -122,6 +146,8 @@ public final class IngestSupervisor implements AutoCloseable {
     /** Stops the grabbers of sources in {@code partitions} (they move to another supervisor). */
     private void stopAll(Collection<TopicPartition> partitions) {
         var lost = partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toSet());
+        partitions.forEach(catchingUp::remove);
+        pending.values().removeIf(r -> lost.contains(r.partition()));
         for (var e : Map.copyOf(partitionOf).entrySet()) {
             if (lost.contains(e.getValue())) {
                 try {
