@@ -1,6 +1,9 @@
 package io.edgescope.registry;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,17 +29,38 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts serving {@code store} on {@code host:port} (port 0 picks a free port). */
+    /** Starts serving {@code store} on {@code host:port} (port 0 picks a free port), open to anyone who reaches it. */
     public static EmbeddedSchemaRegistry start(SchemaStore store, String host, int port) {
+        return start(store, host, port, RegistryServerSecurity.NONE);
+    }
+
+    /**
+     * Starts serving {@code store} on {@code host:port} with {@code security}: https when it has a key
+     * store, basic auth when it has users. Refuses a non-loopback host without users.
+     */
+    public static EmbeddedSchemaRegistry start(SchemaStore store, String host, int port, RegistryServerSecurity security) {
+        security.checkExposure(host);
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            HttpServer server;
+            if (security.keyStore().isPresent()) {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.server(security.keyStore().get(),
+                        security.keyStorePassword(), security.keyStoreType())));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 0);
+            }
             ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
                 Thread t = new Thread(r, "schema-registry-http");
                 t.setDaemon(true);
                 return t;
             });
             server.setExecutor(executor);
-            server.createContext("/", new RegistryHttpHandler(store));
+            HttpContext context = server.createContext("/", new RegistryHttpHandler(store));
+            if (!security.users().isEmpty()) {
+                context.setAuthenticator(new PasswordAuthenticator(security.users()));
+            }
             server.start();
             return new EmbeddedSchemaRegistry(store, server, executor);
         } catch (IOException e) {
@@ -47,7 +71,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** The base URL clients use ({@code schema.registry.url}). */
     public String url() {
         InetSocketAddress address = server.getAddress();
-        return "http://" + address.getHostString() + ":" + address.getPort();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://" + address.getHostString() + ":" + address.getPort();
     }
 
     public SchemaStore store() {

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +29,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final int HTTP_OK = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+
     private final String baseUrl;
     private final HttpClient http;
+    private final Optional<String> authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public HttpSchemaRegistryClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this(RegistryClientSettings.of(baseUrl));
+    }
+
+    /** A client with {@code settings}' credentials (basic auth) and trust store (https). */
+    public HttpSchemaRegistryClient(RegistryClientSettings settings) {
+        String url = settings.url();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+        settings.trustStore().ifPresent(t -> builder.sslContext(TlsContexts.client(t, settings.trustStorePassword(), settings.trustStoreType())));
+        this.http = builder.build();
+        this.authorization = settings.userInfo()
+                .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -94,10 +110,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 .timeout(TIMEOUT)
                 .header("Accept", RegistryHttpHandler.CONTENT_TYPE)
                 .header("Content-Type", RegistryHttpHandler.CONTENT_TYPE);
+        authorization.ifPresent(a -> request.header("Authorization", a));
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() == UNAUTHORIZED || response.statusCode() == FORBIDDEN) {
+                throw new SchemaRegistryException(response.statusCode(), "Schema registry at " + baseUrl + " refused "
+                        + (authorization.isPresent() ? "the credentials" : "a request without credentials")
+                        + " (HTTP " + response.statusCode() + "): check schema.registry.basic.auth.user.info");
+            }
             if (response.statusCode() != HTTP_OK) {
                 int code = json.path("error_code").asInt(response.statusCode());
                 throw new SchemaRegistryException(code, json.path("message").asText("HTTP " + response.statusCode()));
@@ -105,6 +127,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             return json;
         } catch (ConnectException e) {
             throw unreachable(e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new SchemaRegistryException(SchemaRegistryException.UNREACHABLE, "TLS to the schema registry at " + baseUrl
+                    + " failed (" + e.getMessage() + "): check schema.registry.ssl.truststore.location", e);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException) {
                 throw unreachable(e);

@@ -14,6 +14,12 @@ public final class SchemaRegistryClients {
      * in-memory {@link SchemaStore} to the serdes directly, so no process-wide mock registry exists.
      */
     public static SchemaRegistryClient forUrl(String url) {
+        return create(RegistryClientSettings.of(url));
+    }
+
+    /** {@link #forUrl} with {@code settings}' credentials and trust store. */
+    public static SchemaRegistryClient create(RegistryClientSettings settings) {
+        String url = settings.url();
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("schema.registry.url is not set");
         }
@@ -23,6 +29,6 @@ public final class SchemaRegistryClients {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new IllegalArgumentException("schema.registry.url must start with http:// or https://, got " + url);
         }
-        return new HttpSchemaRegistryClient(url);
+        return new HttpSchemaRegistryClient(settings);
     }
 }

@@ -38,6 +38,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String SINGLE_REPLICA = "1";
     private static final String META_PROPERTIES = "meta.properties";
+    private static final String APPENDED_KEYS_DOC = "listeners, advertised.listeners, listener.security.protocol.map";
+    private static final List<String> APPENDED_KEYS = List.of(APPENDED_KEYS_DOC.split(", "));
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -54,6 +56,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param maxMessageBytes largest record batch the broker accepts (frames are big)
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int maxMessageBytes) {
+        return start(dataDir, port, maxMessageBytes, Map.of());
+    }
+
+    /**
+     * {@link #start(Path, int, int)} with extra server properties ({@code broker.*} settings): they
+     * replace the defaults, except the listener lists ({@value #APPENDED_KEYS_DOC}), which they extend,
+     * so the node keeps its loopback PLAINTEXT and CONTROLLER listeners beside e.g. a SASL_SSL one.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, int maxMessageBytes, Map<String, String> overrides) {
         long started = System.nanoTime();
         int clientPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
@@ -64,6 +75,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("Cannot create Kafka data folder " + logDir, e);
         }
         Properties props = serverProperties(logDir, clientPort, controllerPort, maxMessageBytes);
+        overrides.forEach((k, v) -> props.put(k, APPENDED_KEYS.contains(k) ? props.getProperty(k) + "," + v : v));
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         format(logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

@@ -26,7 +26,6 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final long REACH_TIMEOUT_MS = 10_000;
-    private static final String LOCALHOST = "localhost";
     private static final int MAX_SCHEMA_REPLICAS = 3;
 
     private final EdgeScopeConfig config;
@@ -43,7 +42,7 @@ public final class Platform implements AutoCloseable {
         this.embeddedRegistry = embeddedRegistry;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
-        this.registry = SchemaRegistryClients.forUrl(registryUrl);
+        this.registry = SchemaRegistryClients.create(config.registryAccess().client(registryUrl));
     }
 
     /** Connects to (or starts) Kafka and the registry, and makes sure the topics exist. */
@@ -54,10 +53,10 @@ public final class Platform implements AutoCloseable {
             String bootstrap;
             if (config.externalBootstrap().isPresent()) {
                 bootstrap = config.externalBootstrap().get();
-                checkReachable(bootstrap);
+                checkReachable(bootstrap, config);
             } else {
                 broker = Optional.of(EmbeddedKafkaBroker.start(config.dataDir(), config.brokerPort(),
-                        KafkaClientSettings.maxRecordBytes(config)));
+                        KafkaClientSettings.maxRecordBytes(config), config.brokerProperties()));
                 bootstrap = broker.get().bootstrapServers();
             }
             short replicas;
@@ -73,11 +72,12 @@ public final class Platform implements AutoCloseable {
             String url;
             if (config.externalRegistry().isPresent()) {
                 url = config.externalRegistry().get();
-                checkRegistry(url);
+                checkRegistry(config.registryAccess().client(url));
             } else {
                 SchemaStore store = new SchemaStore(new KafkaSchemaLog(KafkaClientSettings.common(bootstrap, config), Topics.SCHEMAS, replicas),
                         CompatibilityLevel.BACKWARD);
-                embedded = Optional.of(EmbeddedSchemaRegistry.start(store, LOCALHOST, config.registryPort()));
+                embedded = Optional.of(EmbeddedSchemaRegistry.start(store, config.registryAccess().host(), config.registryPort(),
+                        config.registryAccess().server()));
                 url = embedded.get().url();
                 LOG.info("Schema registry (embedded, schemas in topic {}) at {}", Topics.SCHEMAS, url);
             }
@@ -112,8 +112,8 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Fails with a clear message when no Kafka answers at {@code bootstrap}. */
-    public static void checkReachable(String bootstrap) {
-        Map<String, Object> props = KafkaClientSettings.common(bootstrap);
+    public static void checkReachable(String bootstrap, EdgeScopeConfig config) {
+        Map<String, Object> props = KafkaClientSettings.common(bootstrap, config);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT_MS);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REACH_TIMEOUT_MS);
         try (Admin admin = Admin.create(props)) {
@@ -122,13 +122,14 @@ public final class Platform implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted connecting to Kafka at " + bootstrap, e);
         } catch (Exception e) {
+            KafkaSecurityErrors.rethrowIfRefused(e, bootstrap);
             throw new KafkaUnavailableException("Cannot reach Kafka at " + bootstrap + " within "
                     + REACH_TIMEOUT_MS / 1000 + " s: check --bootstrap and that the brokers are running", e);
         }
     }
 
     /** Fails with a {@link io.edgescope.registry.SchemaRegistryException} naming the URL when no registry answers. */
-    private static void checkRegistry(String url) {
-        SchemaRegistryClients.forUrl(url).subjects();
+    private static void checkRegistry(io.edgescope.registry.RegistryClientSettings settings) {
+        SchemaRegistryClients.create(settings).subjects();
     }
 }

@@ -45,6 +45,10 @@ final class CliErrors implements IExecutionExceptionHandler {
     }
 
     static String describe(Throwable e) {
+        var denied = io.edgescope.app.KafkaSecurityErrors.explain(e, null);
+        if (denied.isPresent()) {
+            return denied.get().getMessage();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             for (Class<? extends Exception> type : EXPLAINED) {
                 if (type.isInstance(t)) {

@@ -80,7 +80,7 @@ final class CommonOptions {
     /** {@link #clientConfig()}, after checking its cluster answers (a clear error if not). */
     EdgeScopeConfig reachableClientConfig() {
         EdgeScopeConfig config = clientConfig();
-        io.edgescope.app.Platform.checkReachable(config.bootstrapServers());
+        io.edgescope.app.Platform.checkReachable(config.bootstrapServers(), config);
         return config;
     }
 

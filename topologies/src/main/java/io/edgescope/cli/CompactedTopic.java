@@ -31,7 +31,7 @@ final class CompactedTopic {
 
     /** Latest value per key, read from the start of the topic to its end; tombstones remove keys. */
     static <V> Map<String, V> readAll(EdgeScopeConfig config, TopicDef<V> topic) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = SchemaRegistryClients.create(config.registryClient());
         Map<String, V> out = new TreeMap<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaClientSettings.consumer(config.bootstrapServers(), config),
                 new StringDeserializer(), topic.valueSerde(registry).deserializer())) {
@@ -57,7 +57,7 @@ final class CompactedTopic {
     static <V> void write(EdgeScopeConfig config, TopicDef<V> topic, String key, V value)
             throws InterruptedException, ExecutionException, TimeoutException {
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(KafkaClientSettings.producer(config.bootstrapServers(), config),
-                new StringSerializer(), topic.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
+                new StringSerializer(), topic.valueSerde(SchemaRegistryClients.create(config.registryClient())).serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }

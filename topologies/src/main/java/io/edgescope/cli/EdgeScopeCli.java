@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Edge video analytics on Apache Kafka.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, DetectCommand.class, EvaluateCommand.class, RomaCommand.class, TelemetryCommand.class,
                 ScenarioCommand.class, PseudoGtCommand.class, VariantsCommand.class, ProfileCommand.class, ScissionCommand.class, SourcesCommand.class,
-                TailCommand.class,
+                TailCommand.class, AclCommand.class,
                 BenchCommand.class})
 public final class EdgeScopeCli {
 

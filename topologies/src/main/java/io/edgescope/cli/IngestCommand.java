@@ -52,7 +52,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.clientConfig();
         String source = input.source(new Assets(common.models()));
-        Platform.checkReachable(config.bootstrapServers());
+        Platform.checkReachable(config.bootstrapServers(), config);
         String topic = Topics.frameTopic(site);
         if (site != null) {
             try (Admin admin = Admin.create(KafkaClientSettings.common(config.bootstrapServers(), config))) {
@@ -63,7 +63,7 @@ final class IngestCommand implements Callable<Integer> {
         try (ShutdownSignal signal = new ShutdownSignal();
              KafkaProducer<String, Frame> producer = new KafkaProducer<>(
                      KafkaClientSettings.producer(config.bootstrapServers(), config), new StringSerializer(),
-                     Topics.FRAMES.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).serializer())) {
+                     Topics.FRAMES.valueSerde(SchemaRegistryClients.create(config.registryClient())).serializer())) {
             IngestProgress done;
             try {
                 done = new FrameIngestor(producer, Clock.systemUTC()).run(

@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
              SplitDeviceService device = (role == Role.all || role == Role.device) && split != null ? SplitDeviceService.start(platform, split) : null;
              IngestSupervisor ingest = role == Role.all || role == Role.ingest ? IngestSupervisors.start(platform) : null) {
             if (detection != null) {
-                VariantProfiler.publish(config, platform.bootstrapServers(), platform.registryUrl(),
+                VariantProfiler.publish(config, platform.bootstrapServers(), platform.registry(),
                         VariantProfiler.measure(assets, config, STARTUP_PROFILE_RUNS));
             }
             System.out.printf("Running %s (%s). Kafka at %s, schema registry at %s. Ctrl-C stops.%n", role,

@@ -58,8 +58,8 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.clientConfig();
         TopicDef<?> def = resolve(topic);
-        Platform.checkReachable(config.bootstrapServers());
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        Platform.checkReachable(config.bootstrapServers(), config);
+        SchemaRegistryClient registry = SchemaRegistryClients.create(config.registryClient());
         Deserializer<?> values = def.valueSerde(registry).deserializer();
         Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(config.bootstrapServers(), config));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "edgescope-tail-" + UUID.randomUUID());

@@ -39,7 +39,7 @@ record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMill
         Map<Integer, Double> finish = new TreeMap<>();
         String variant = streamId;
         try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                Topics.DETECTIONS.valueSerde(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())).deserializer())) {
+                Topics.DETECTIONS.valueSerde(SchemaRegistryClients.create(config.registryClient())).deserializer())) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
             long quietSince = System.currentTimeMillis();
             while (System.currentTimeMillis() - quietSince < idle.toMillis()) {

@@ -80,9 +80,9 @@ final class VariantProfiler {
         return out;
     }
 
-    static void publish(EdgeScopeConfig config, String bootstrapServers, String registryUrl, List<VariantInfo> catalogue) {
+    static void publish(EdgeScopeConfig config, String bootstrapServers, io.edgescope.registry.SchemaRegistryClient registry, List<VariantInfo> catalogue) {
         try (KafkaProducer<String, VariantInfo> producer = new KafkaProducer<>(KafkaClientSettings.producer(bootstrapServers, config),
-                new StringSerializer(), Topics.VARIANTS.valueSerde(SchemaRegistryClients.forUrl(registryUrl)).serializer())) {
+                new StringSerializer(), Topics.VARIANTS.valueSerde(registry).serializer())) {
             for (VariantInfo info : catalogue) {
                 producer.send(new ProducerRecord<>(Topics.VARIANTS.name(), info.getVariantId(), info)).get();
             }

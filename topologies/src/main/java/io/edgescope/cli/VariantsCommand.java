@@ -42,7 +42,7 @@ final class VariantsCommand implements Callable<Integer> {
         }
         if (publish) {
             EdgeScopeConfig client = common.reachableClientConfig();
-            VariantProfiler.publish(client, client.bootstrapServers(), client.schemaRegistryUrl(), measured);
+            VariantProfiler.publish(client, client.bootstrapServers(), io.edgescope.registry.SchemaRegistryClients.create(client.registryClient()), measured);
             System.out.printf("Published %d variants to %s%n", measured.size(), Topics.VARIANTS.name());
         }
         return 0;

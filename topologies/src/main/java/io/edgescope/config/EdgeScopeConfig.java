@@ -45,13 +45,23 @@ public record EdgeScopeConfig(
         int telemetryHttpPort,
         String telemetryHttpHost,
         long maxFrameAgeMs,
-        Map<String, String> kafkaClientProperties) {
+        Map<String, String> kafkaClientProperties,
+        RegistryAccess registryAccess,
+        Map<String, String> brokerProperties) {
 
     /** Keys with this prefix are passed, without it, to every Kafka client (e.g. kafka.security.protocol=SASL_SSL). */
     public static final String KAFKA_PREFIX = "kafka.";
+    /** Keys with this prefix are passed, without it, to the embedded broker's server properties (e.g. a SASL_SSL listener). */
+    public static final String BROKER_PREFIX = "broker.";
+    /**
+     * Standard Kafka client security keys accepted without the {@code kafka.} prefix, so a plain
+     * Kafka {@code client.properties} works as {@code --config}.
+     */
+    private static final List<String> CLIENT_SECURITY_PREFIXES = List.of("security.protocol", "sasl.", "ssl.");
 
     public EdgeScopeConfig {
         kafkaClientProperties = Map.copyOf(kafkaClientProperties);
+        brokerProperties = Map.copyOf(brokerProperties);
     }
 
     private static final int MIB = 1024 * 1024;
@@ -157,14 +167,39 @@ public record EdgeScopeConfig(
             "Host name other instances reach this one's telemetry port at (Kafka Streams application.server); queries for streams on another instance are forwarded there.");
 
     /** Every key, in documentation order. */
+    public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
+            "Basic-auth credentials user:password clients send to the schema registry (use ${file:...} or ${env:...}).");
+    public static final ConfigKey<String> REGISTRY_TRUSTSTORE = ConfigKey.string("schema.registry.ssl.truststore.location", "",
+            "Trust store clients check an https schema registry's certificate against (empty: the JVM's default CAs).");
+    public static final ConfigKey<String> REGISTRY_TRUSTSTORE_PASSWORD = ConfigKey.string("schema.registry.ssl.truststore.password", "",
+            "Password of schema.registry.ssl.truststore.location.");
+    public static final ConfigKey<String> REGISTRY_TRUSTSTORE_TYPE = ConfigKey.string("schema.registry.ssl.truststore.type", "PKCS12",
+            "Type of schema.registry.ssl.truststore.location (PKCS12 or JKS).");
+    public static final ConfigKey<String> REGISTRY_HOST = ConfigKey.string("registry.host", "localhost",
+            "Address the embedded schema registry listens on. Loopback by default; any other address requires registry.users.");
+    public static final ConfigKey<String> REGISTRY_USERS = new ConfigKey<>("registry.users",
+            "Basic-auth users of the embedded schema registry, user:password[,user:password...] (empty: no auth, loopback only).", "",
+            v -> {
+                io.edgescope.registry.RegistryServerSecurity.parseUsers(v);
+                return v;
+            });
+    public static final ConfigKey<String> REGISTRY_KEYSTORE = ConfigKey.string("registry.ssl.keystore.location", "",
+            "Key store (server certificate and key) that makes the embedded schema registry serve https.");
+    public static final ConfigKey<String> REGISTRY_KEYSTORE_PASSWORD = ConfigKey.string("registry.ssl.keystore.password", "",
+            "Password of registry.ssl.keystore.location.");
+    public static final ConfigKey<String> REGISTRY_KEYSTORE_TYPE = ConfigKey.string("registry.ssl.keystore.type", "PKCS12",
+            "Type of registry.ssl.keystore.location (PKCS12 or JKS).");
+
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS);
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
-    public static EdgeScopeConfig fromMap(Map<String, String> values) {
+    public static EdgeScopeConfig fromMap(Map<String, String> raw) {
+        Map<String, String> values = SecretReferences.system().resolve(raw);
         Parser p = new Parser(values);
         EdgeScopeConfig config = new EdgeScopeConfig(
                 p.get(BOOTSTRAP_SERVERS), p.get(SCHEMA_REGISTRY_URL), p.get(APPLICATION_ID),
@@ -175,16 +210,37 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS), kafkaProperties(values));
+                p.get(MAX_FRAME_AGE_MS), kafkaProperties(values),
+                new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
+                        p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
+                        p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
+                prefixed(values, BROKER_PREFIX));
         p.finish();
         return config;
     }
 
+    /** The {@code kafka.*} keys without their prefix, and the standard client security keys as they are. */
     private static Map<String, String> kafkaProperties(Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            if (k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length()) {
-                out.put(k.substring(KAFKA_PREFIX.length()), v);
+            if (isClientSecurityKey(k)) {
+                out.put(k, v);
+            }
+        });
+        out.putAll(prefixed(values, KAFKA_PREFIX));
+        return out;
+    }
+
+    private static boolean isClientSecurityKey(String key) {
+        return CLIENT_SECURITY_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    /** The keys starting with {@code prefix}, without it; EdgeScope's own keys (broker.port) are not passed on. */
+    private static Map<String, String> prefixed(Map<String, String> values, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length() && KEYS.stream().noneMatch(key -> key.name().equals(k))) {
+                out.put(k.substring(prefix.length()), v);
             }
         });
         return out;
@@ -243,8 +299,29 @@ public record EdgeScopeConfig(
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));
         m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
         m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
+        m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
+        m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
+        m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());
+        m.put(REGISTRY_TRUSTSTORE_TYPE.name(), registryAccess.trustStoreType());
+        m.put(REGISTRY_HOST.name(), registryAccess.host());
+        m.put(REGISTRY_USERS.name(), registryAccess.users());
+        m.put(REGISTRY_KEYSTORE.name(), registryAccess.keyStore());
+        m.put(REGISTRY_KEYSTORE_PASSWORD.name(), registryAccess.keyStorePassword());
+        m.put(REGISTRY_KEYSTORE_TYPE.name(), registryAccess.keyStoreType());
         kafkaClientProperties.forEach((k, v) -> m.put(KAFKA_PREFIX + k, v));
+        brokerProperties.forEach((k, v) -> m.put(BROKER_PREFIX + k, v));
         return m;
+    }
+
+    /** Every setting, secrets hidden: safe to log. */
+    @Override
+    public String toString() {
+        return "EdgeScopeConfig" + SecretReferences.redact(toMap());
+    }
+
+    /** How clients reach the configured schema registry (credentials, trust). */
+    public io.edgescope.registry.RegistryClientSettings registryClient() {
+        return registryAccess.client(schemaRegistryUrl);
     }
 
     /** The default-variant rules by stream id. */
@@ -297,7 +374,7 @@ public record EdgeScopeConfig(
             try {
                 return key.parse(raw);
             } catch (IllegalArgumentException e) {
-                errors.add(key.name() + "=" + raw + ": " + e.getMessage());
+                errors.add(key.name() + "=" + (SecretReferences.isSecret(key.name()) ? "[hidden]" : raw) + ": " + e.getMessage());
                 return key.parse(key.defaultValue());
             }
         }
@@ -305,7 +382,7 @@ public record EdgeScopeConfig(
         void finish() {
             TreeSet<String> unknown = new TreeSet<>(values.keySet());
             KEYS.forEach(k -> unknown.remove(k.name()));
-            unknown.removeIf(k -> k.startsWith(KAFKA_PREFIX));
+            unknown.removeIf(k -> k.startsWith(KAFKA_PREFIX) || k.startsWith(BROKER_PREFIX) || isClientSecurityKey(k));
             unknown.forEach(k -> errors.add("unknown key " + k));
             if (!errors.isEmpty()) {
                 throw new ConfigException(errors);

@@ -7,9 +7,7 @@ import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.cli.CliRun;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
-import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameIngestor;
 import io.edgescope.media.FrameSources;
@@ -67,9 +65,7 @@ class PipelineIT {
                 EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
                 EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
         platform = Platform.start(config);
-        VariantPool pool = new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(
-                SHARED.resolve(v.asset().orElseThrow().folder()).resolve(v.asset().orElseThrow().fileName()), v, workDir.resolve("variants")),
-                v.family(), config.detectorSettings()), Variant.DEFAULT, 3);
+        VariantPool pool = TestDetectors.pool(config, workDir.resolve("variants"), 3);
         OnnxSplitParts split = new OnnxSplitParts(Variant.DEFAULT.id(), java.nio.file.Files.readAllBytes(
                 SHARED.resolve(Variant.DEFAULT.asset().orElseThrow().folder()).resolve(Variant.DEFAULT.asset().orElseThrow().fileName())),
                 Variant.DEFAULT.inputSize(), config.detectorSettings());

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.edgescope.assets.Asset;
 import io.edgescope.assets.SharedFolder;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.onnx.OnnxDetectorModel;
-import io.edgescope.detect.variants.Variant;
-import io.edgescope.detect.variants.VariantFiles;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
@@ -47,12 +44,6 @@ class ScaleOutIT {
     @TempDir
     Path work;
 
-    private static VariantPool pool(EdgeScopeConfig config, Path variants) {
-        return new VariantPool(v -> OnnxDetectorModel.load(VariantFiles.materialize(
-                SHARED.resolve(v.asset().orElseThrow().folder()).resolve(v.asset().orElseThrow().fileName()), v, variants),
-                v.family(), config.detectorSettings()), Variant.DEFAULT, 1);
-    }
-
     @Test
     void shouldShareFramePartitionsBetweenInstancesAndHandOverWhenOneStops() throws Exception {
         try (KafkaTestCluster cluster = KafkaTestCluster.start()) {
@@ -64,9 +55,9 @@ class ScaleOutIT {
                 EdgeScopeConfig second = first.with(Map.of(EdgeScopeConfig.STATE_DIR.name(), work.resolve("b").toString(),
                         EdgeScopeConfig.SCHEMA_REGISTRY_URL.name(), a.registryUrl()));
                 try (Platform b = Platform.start(second);
-                     DetectionService one = DetectionService.start(a, pool(first, work.resolve("v")));
+                     DetectionService one = DetectionService.start(a, TestDetectors.pool(first, work.resolve("v"), 1));
                      KafkaConsumer<String, Detections> consumer = consumer(a)) {
-                    DetectionService two = DetectionService.start(b, pool(second, work.resolve("v")));
+                    DetectionService two = DetectionService.start(b, TestDetectors.pool(second, work.resolve("v"), 1));
                     await().atMost(WAIT).until(() -> one.activeTasks() > 0 && two.activeTasks() > 0);
                     assertThat(one.activeTasks() + two.activeTasks()).isEqualTo(4);
 
