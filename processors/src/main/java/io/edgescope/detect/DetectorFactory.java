@@ -10,6 +10,11 @@ public interface DetectorFactory extends AutoCloseable {
 
     Detector newDetector();
 
+    /** Native arrays (tensors) this model and its detectors hold right now; a leak shows as growth. 0 where not tracked. */
+    default long openNativeArrays() {
+        return 0;
+    }
+
     @Override
     void close();
 }

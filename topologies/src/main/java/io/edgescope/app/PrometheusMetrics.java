@@ -23,6 +23,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class PrometheusMetrics implements PipelineMetrics, AutoCloseable {
 
+    private static final String REASON = "reason";
     private static final String STREAM = "stream";
     private static final String VARIANT = "variant";
 
@@ -54,9 +55,9 @@ public final class PrometheusMetrics implements PipelineMetrics, AutoCloseable {
     }
 
     @Override
-    public void frameSkipped(String streamId) {
-        Counter.builder("edgescope.frames.skipped").description("Stale frames a real-time stream skipped").tag(STREAM, streamId)
-                .register(registry).increment();
+    public void frameSkipped(String streamId, io.edgescope.topology.SkipReason reason) {
+        Counter.builder("edgescope.frames.skipped").description("Frames a real-time stream skipped: stale, or over its fps cap")
+                .tag(STREAM, streamId).tag(REASON, reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
     }
 
     @Override

@@ -170,6 +170,11 @@ public final class VariantPool implements DetectorProvider, AutoCloseable {
         evicted.forEach(VariantPool::release);
     }
 
+    /** Native arrays the resident variants hold (see {@link DetectorFactory#openNativeArrays()}). */
+    public synchronized long openNativeArrays() {
+        return resident.values().stream().mapToLong(r -> r.factory.openNativeArrays()).sum();
+    }
+
     /** Memory the resident variants are estimated to use, in MiB. */
     public synchronized double residentMib() {
         return resident.values().stream().mapToDouble(r -> r.mib).sum();

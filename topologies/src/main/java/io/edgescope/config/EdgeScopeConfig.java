@@ -45,6 +45,7 @@ public record EdgeScopeConfig(
         int telemetryHttpPort,
         String telemetryHttpHost,
         long maxFrameAgeMs,
+        double maxFps,
         Map<String, String> kafkaClientProperties,
         RegistryAccess registryAccess,
         Map<String, String> brokerProperties) {
@@ -76,6 +77,8 @@ public record EdgeScopeConfig(
     private static final long DEFAULT_MAX_PIXELS = 3840L * 2160L;
     private static final int DEFAULT_JPEG_QUALITY = 90;
     private static final int MAX_JPEG_QUALITY = 100;
+    /** Twice the fastest common camera rate: a cap that only a misbehaving source reaches. */
+    private static final double DEFAULT_MAX_FPS = 60.0;
 
     public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string("bootstrap.servers", "",
             "Kafka cluster to use (host:port,...). Empty: start a single-node KRaft broker in this process.");
@@ -167,6 +170,15 @@ public record EdgeScopeConfig(
             "Host name other instances reach this one's telemetry port at (Kafka Streams application.server); queries for streams on another instance are forwarded there.");
 
     /** Every key, in documentation order. */
+    public static final ConfigKey<Double> MAX_FPS = new ConfigKey<>("frames.max.fps",
+            "Per-stream frame-rate cap: a REALTIME stream skips (and counts, reason rate) frames captured faster than this; 0: no cap.",
+            Double.toString(DEFAULT_MAX_FPS), v -> {
+                double fps = Double.parseDouble(v);
+                if (!(fps >= 0) || Double.isInfinite(fps)) {
+                    throw new IllegalArgumentException("must be 0 or a positive number");
+                }
+                return fps;
+            });
     public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
             "Basic-auth credentials user:password clients send to the schema registry (use ${file:...} or ${env:...}).");
     public static final ConfigKey<String> REGISTRY_TRUSTSTORE = ConfigKey.string("schema.registry.ssl.truststore.location", "",
@@ -194,7 +206,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -210,7 +222,7 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS), kafkaProperties(values),
+                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), kafkaProperties(values),
                 new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
                         p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
                         p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
@@ -299,6 +311,7 @@ public record EdgeScopeConfig(
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));
         m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
         m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
+        m.put(MAX_FPS.name(), Double.toString(maxFps));
         m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
         m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
         m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());
@@ -340,7 +353,7 @@ public record EdgeScopeConfig(
 
     /** What the topologies accept, and when a real-time frame is too old. */
     public io.edgescope.topology.FrameLimits frameLimits() {
-        return new io.edgescope.topology.FrameLimits(maxFrameBytes, maxDecodedPixels, maxFrameAgeMs);
+        return new io.edgescope.topology.FrameLimits(maxFrameBytes, maxDecodedPixels, maxFrameAgeMs, maxFps);
     }
 
     /** ROMA's knobs, from the roma.* keys. */

@@ -32,7 +32,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * dead-letter topic with the reason and the stream carries on. On REALTIME streams (ROMA streams
  * unless their profile says otherwise) a frame already stale when its turn comes (a newer one is
  * waiting, or it is older than the max age) is skipped and counted, as a viewer would never see its
- * result, so lag stays bounded under overload; COMPLETE streams process every frame. ROMA streams
+ * result, so lag stays bounded under overload; so is a frame over the per-stream fps cap (a camera
+ * flooding the edge). COMPLETE streams process every frame. ROMA streams
  * get their variant from ROMA, frame by frame.
  */
 final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, FrameOutcome> {
@@ -45,6 +46,7 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
     private final Clock clock;
     private final Map<String, String> lastVariant = new HashMap<>();
     private final Map<String, FrameInterval> intervals = new HashMap<>();
+    private final Map<String, FrameRateGuard> rateGuards = new HashMap<>();
     private final RomaStreams roma;
     private final boolean splitOnDevice;
     private final PipelineMetrics metrics;
@@ -94,8 +96,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         long captured = frame.getCaptureTime().toEpochMilli();
         double interval = intervals.computeIfAbsent(streamId, id -> new FrameInterval())
                 .update(captured, frame.getSequence(), profile == null ? 0f : profile.getTargetFps());
-        if (realtime && limits.stale(clock.millis(), captured, interval)) {
-            metrics.frameSkipped(streamId);
+        SkipReason skip = realtime ? skipReason(streamId, captured, interval) : null;
+        if (skip != null) {
+            metrics.frameSkipped(streamId, skip);
             context.forward(record.withValue(new FrameOutcome(policy, null, null)));
             return;
         }
@@ -120,6 +123,14 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             decision.getEstimates().forEach(e -> metrics.romaEstimate(streamId, e.getVariantId(), e.getRealtimeAp()));
         }
         context.forward(record.withValue(new FrameOutcome(policy, out, decision)));
+    }
+
+    /** Why a real-time stream's frame is skipped: over the stream's fps cap, or stale; null: process it. */
+    private SkipReason skipReason(String streamId, long captured, double interval) {
+        if (limits.maxFps() > 0 && !rateGuards.computeIfAbsent(streamId, id -> new FrameRateGuard(limits.maxFps())).admit(captured)) {
+            return SkipReason.RATE;
+        }
+        return limits.stale(clock.millis(), captured, interval) ? SkipReason.STALE : null;
     }
 
     /** REALTIME and COMPLETE as the profile says; unset: real time for ROMA streams, complete for the others. */

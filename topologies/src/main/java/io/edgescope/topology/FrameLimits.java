@@ -7,14 +7,21 @@ package io.edgescope.topology;
  * @param maxDecodedPixels largest declared width x height
  * @param maxAgeMillis a REALTIME stream skips a frame older than this when its turn comes; 0: older than
  *                     {@link #STALE_INTERVALS} frame intervals (a newer frame is already waiting)
+ * @param maxFps a REALTIME stream skips frames captured faster than this (0: no cap)
  */
-public record FrameLimits(int maxFrameBytes, long maxDecodedPixels, long maxAgeMillis) {
+public record FrameLimits(int maxFrameBytes, long maxDecodedPixels, long maxAgeMillis, double maxFps) {
 
     /** Frame intervals after which a real-time stream's frame counts as superseded, when no max age is set. */
     public static final double STALE_INTERVALS = 1.5;
 
     public FrameLimits(int maxFrameBytes, long maxDecodedPixels) {
-        this(maxFrameBytes, maxDecodedPixels, 0);
+        this(maxFrameBytes, maxDecodedPixels, 0, 0);
+    }
+
+    public FrameLimits {
+        if (maxFps < 0 || Double.isNaN(maxFps)) {
+            throw new IllegalArgumentException("max fps must be 0 (no cap) or positive, got " + maxFps);
+        }
     }
 
     /** Whether a frame captured at {@code capturedMillis} is stale at {@code nowMillis} on a stream of {@code intervalMillis} (NaN: unknown). */

@@ -13,7 +13,7 @@ public interface PipelineMetrics {
         }
 
         @Override
-        public void frameSkipped(String streamId) {
+        public void frameSkipped(String streamId, SkipReason reason) {
             // nothing
         }
 
@@ -30,8 +30,8 @@ public interface PipelineMetrics {
 
     void frameIn(String streamId);
 
-    /** A stale frame of a real-time stream skipped. */
-    void frameSkipped(String streamId);
+    /** A frame of a real-time stream skipped: stale, or over the stream's fps cap. */
+    void frameSkipped(String streamId, SkipReason reason);
 
     void frameProcessed(String streamId, String variantId, double processingMillis, double latencyMillis);
 

@@ -35,7 +35,7 @@ class DashboardTest {
         String scrape;
         try (PrometheusMetrics metrics = new PrometheusMetrics()) {
             metrics.frameIn("cam");
-            metrics.frameSkipped("cam");
+            metrics.frameSkipped("cam", io.edgescope.topology.SkipReason.STALE);
             metrics.frameProcessed("cam", "yolox-nano-416", 12, 80);
             metrics.romaEstimate("cam", "yolox-nano-416", 0.8);
             scrape = metrics.scrape();

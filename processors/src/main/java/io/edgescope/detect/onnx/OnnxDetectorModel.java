@@ -104,6 +104,12 @@ public final class OnnxDetectorModel implements DetectorFactory {
         return detector;
     }
 
+    /** NDArrays alive under the model's manager, detectors' per-inference managers included (DJL tracks them). */
+    @Override
+    public long openNativeArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         model.close();
