@@ -85,6 +85,11 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             return; // the device runs this stream's head (and dead-letters its bad frames)
         }
         metrics.frameIn(streamId);
+        int headerBytes = headerBytes(record.headers());
+        if (headerBytes > FrameLimits.MAX_HEADER_BYTES) {
+            throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + streamId + " carries " + headerBytes
+                    + " bytes of headers, over " + FrameLimits.MAX_HEADER_BYTES);
+        }
         ByteBuffer image = frame.getImage();
         if (image.remaining() > limits.maxFrameBytes()) {
             throw new FrameRejectedException("frame " + frame.getSequence() + " of stream " + frame.getStreamId() + " is "
@@ -123,6 +128,14 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             decision.getEstimates().forEach(e -> metrics.romaEstimate(streamId, e.getVariantId(), e.getRealtimeAp()));
         }
         context.forward(record.withValue(new FrameOutcome(policy, out, decision)));
+    }
+
+    private static int headerBytes(org.apache.kafka.common.header.Headers headers) {
+        int total = 0;
+        for (Header h : headers) {
+            total += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return total;
     }
 
     /** Why a real-time stream's frame is skipped: over the stream's fps cap, or stale; null: process it. */

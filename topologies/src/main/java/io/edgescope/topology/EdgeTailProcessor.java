@@ -44,6 +44,10 @@ final class EdgeTailProcessor implements FixedKeyProcessor<String, Activation, D
             throw new FrameRejectedException("activation of stream " + a.getStreamId() + " was cut from " + a.getVariantId()
                     + ", this edge runs " + parts.variantId());
         }
+        if (a.getFrameWidth() <= 0 || a.getFrameHeight() <= 0) {
+            throw new FrameRejectedException("activation " + a.getSequence() + " of stream " + a.getStreamId() + " declares frame size "
+                    + a.getFrameWidth() + "x" + a.getFrameHeight());
+        }
         SplitPlanId plan = SplitPlanId.parse(a.getPlanId());
         byte[] payload = new byte[a.getPayload().remaining()];
         a.getPayload().duplicate().get(payload);

@@ -11,6 +11,9 @@ package io.edgescope.topology;
  */
 public record FrameLimits(int maxFrameBytes, long maxDecodedPixels, long maxAgeMillis, double maxFps) {
 
+    /** Most header bytes (names and values) a frame may carry; headers are copied to its detections. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
+
     /** Frame intervals after which a real-time stream's frame counts as superseded, when no max age is set. */
     public static final double STALE_INTERVALS = 1.5;
 

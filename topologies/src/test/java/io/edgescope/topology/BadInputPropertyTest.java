@@ -26,7 +26,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Whatever arrives on the frame topic — random bytes, unknown schema ids, corrupt, truncated, empty,
- * oversize or bomb images, mixed with good frames — the topology keeps going and every record is
+ * oversize, zero-size or bomb images, oversized headers, mixed with good frames — the topology keeps going and every record is
  * accounted for: detections for the good frames, a dead letter with a reason for each bad one.
  */
 class BadInputPropertyTest {
@@ -35,7 +35,7 @@ class BadInputPropertyTest {
     private static final long MAX_PIXELS = 1_000_000L;
     private static final byte[] JPEG = TestFrames.jpeg(TestFrames.WIDTH, TestFrames.HEIGHT);
 
-    enum Kind { GOOD, RANDOM_BYTES, UNKNOWN_SCHEMA, CORRUPT_IMAGE, TRUNCATED_IMAGE, EMPTY_IMAGE, OVERSIZE_IMAGE, BOMB_IMAGE, NO_VALUE }
+    enum Kind { GOOD, RANDOM_BYTES, UNKNOWN_SCHEMA, CORRUPT_IMAGE, TRUNCATED_IMAGE, EMPTY_IMAGE, OVERSIZE_IMAGE, BOMB_IMAGE, ZERO_SIZE_IMAGE, OVERSIZE_HEADERS, NO_VALUE }
 
     record Input(Kind kind, byte[] noise) {
     }
@@ -69,6 +69,10 @@ class BadInputPropertyTest {
                     case EMPTY_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, new byte[0]));
                     case OVERSIZE_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, new byte[MAX_FRAME_BYTES + 1]));
                     case BOMB_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, TestFrames.withDeclaredSize(JPEG, 60_000, 60_000)));
+                    case ZERO_SIZE_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, TestFrames.withDeclaredSize(JPEG, 0, 0)));
+                    case OVERSIZE_HEADERS -> frames.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("cam", TestFrames.frame("cam", sequence, JPEG),
+                            new org.apache.kafka.common.header.internals.RecordHeaders().add("note",
+                                    new byte[FrameLimits.MAX_HEADER_BYTES + in.noise().length])));
                     case NO_VALUE -> raw.pipeInput("cam", (byte[]) null);
                 }
                 sequence++;
