@@ -131,6 +131,11 @@ public final class DetectionService implements AutoCloseable {
     }
 
     /** The port live telemetry is served on. */
+    /** This process's metrics (more, such as the camera sources', can be bound to them). */
+    public PrometheusMetrics metrics() {
+        return metrics;
+    }
+
     public int telemetryPort() {
         return telemetry.port();
     }

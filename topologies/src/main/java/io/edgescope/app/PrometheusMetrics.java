@@ -1,6 +1,9 @@
 package io.edgescope.app;
 
+import io.edgescope.ingest.SourceHealth;
 import io.edgescope.topology.PipelineMetrics;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -11,7 +14,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,12 +30,14 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class PrometheusMetrics implements PipelineMetrics, AutoCloseable {
 
     private static final String REASON = "reason";
+    private static final String STATE = "state";
     private static final String STREAM = "stream";
     private static final String VARIANT = "variant";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, AtomicReference<String>> activeVariant = new ConcurrentHashMap<>();
     private final Map<String, double[]> estimates = new ConcurrentHashMap<>();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
     private KafkaStreamsMetrics streamsMetrics;
 
     public PrometheusMetrics() {
@@ -44,8 +52,27 @@ public final class PrometheusMetrics implements PipelineMetrics, AutoCloseable {
         streamsMetrics.bindTo(registry);
     }
 
+    /**
+     * Also exports the camera sources' health, read at each scrape: {@code edgescope_source_up{stream,state}}
+     * (1 while grabbing, 0 connecting, reconnecting, finished or stopped) and
+     * {@code edgescope_source_frames_sent{stream}}.
+     */
+    public void bindSources(Supplier<Map<String, SourceHealth>> sources) {
+        MultiGauge up = MultiGauge.builder("edgescope.source.up").description("1 while a camera source is grabbing, 0 otherwise (see state)")
+                .register(registry);
+        MultiGauge sent = MultiGauge.builder("edgescope.source.frames.sent").description("Frames a camera source has published since it was added")
+                .register(registry);
+        beforeScrape.add(() -> {
+            Map<String, SourceHealth> now = sources.get();
+            up.register(now.values().stream().map(h -> MultiGauge.Row.of(Tags.of(STREAM, h.streamId(), STATE, h.state().name().toLowerCase(
+                    java.util.Locale.ROOT)), h.state() == SourceHealth.State.RUNNING ? 1 : 0)).toList(), true);
+            sent.register(now.values().stream().map(h -> MultiGauge.Row.of(Tags.of(STREAM, h.streamId()), h.framesSent())).toList(), true);
+        });
+    }
+
     /** The scrape body. */
     public String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 

@@ -46,6 +46,15 @@ public final class SplitDeviceService implements AutoCloseable {
         return service;
     }
 
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Exports its Kafka Streams client metrics to {@code metrics}. */
+    public void bindTo(PrometheusMetrics metrics) {
+        metrics.bind(streams);
+    }
+
     @Override
     public void close() {
         // leave the group at once, so the partitions move to the other instances now rather than after the session timeout

@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryHttpServer implements AutoCloseable {
 
     public static final String PATH = "/telemetry/";
-    public static final String METRICS = "/metrics";
-    public static final String LIVE = "/health/live";
-    public static final String READY = "/health/ready";
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_HISTORY = Duration.ofMinutes(10);
@@ -76,25 +73,8 @@ public final class TelemetryHttpServer implements AutoCloseable {
     public static TelemetryHttpServer start(HttpServer server, KafkaStreams streams, String advertisedHost, PrometheusMetrics metrics) {
         TelemetryHttpServer t = new TelemetryHttpServer(server, streams, new HostInfo(advertisedHost, server.getAddress().getPort()));
         server.createContext(PATH, t::handle);
-        server.createContext(METRICS, exchange -> {
-            try (exchange) {
-                byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-                exchange.sendResponseHeaders(OK, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
-        server.createContext(LIVE, exchange -> {
-            try (exchange) {
-                reply(exchange, OK, "{\"status\":\"UP\"}");
-            }
-        });
-        server.createContext(READY, exchange -> {
-            try (exchange) {
-                KafkaStreams.State state = streams.state();
-                reply(exchange, state == KafkaStreams.State.RUNNING ? OK : UNAVAILABLE, "{\"status\":\"" + state + "\"}");
-            }
-        });
+        OperationsEndpoints.register(server, metrics, () -> new OperationsEndpoints.Readiness(
+                streams.state() == KafkaStreams.State.RUNNING, streams.state().name()));
         new StreamQueries(streams, t.self, t.client).register(server);
         server.start();
         LOG.info("Telemetry served at http://{}:{}{}STREAM", advertisedHost, t.port(), PATH);

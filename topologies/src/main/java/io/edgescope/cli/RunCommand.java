@@ -10,6 +10,9 @@ import picocli.CommandLine.Parameters;
 import io.edgescope.app.OnnxSplitParts;
 import io.edgescope.app.SplitDeviceService;
 import io.edgescope.app.IngestSupervisors;
+import io.edgescope.app.OperationsEndpoints;
+import io.edgescope.app.OperationsServer;
+import io.edgescope.app.PrometheusMetrics;
 import io.edgescope.ingest.IngestSupervisor;
 import io.edgescope.detect.onnx.ModelFamily;
 
@@ -49,6 +52,15 @@ final class RunCommand implements Callable<Integer> {
                      ? DetectionService.start(platform, assets.variantPool(config), split) : null;
              SplitDeviceService device = (role == Role.all || role == Role.device) && split != null ? SplitDeviceService.start(platform, split) : null;
              IngestSupervisor ingest = role == Role.all || role == Role.ingest ? IngestSupervisors.start(platform) : null) {
+            PrometheusMetrics metrics = detection != null ? detection.metrics() : new PrometheusMetrics();
+            if (ingest != null) {
+                metrics.bindSources(ingest::health);
+            }
+            if (device != null) {
+                device.bindTo(metrics);
+            }
+            OperationsServer operations = detection != null ? null : OperationsServer.start(config.telemetryHttpPort(), metrics,
+                    () -> readiness(device, ingest));
             if (detection != null) {
                 VariantProfiler.publish(config, platform.bootstrapServers(), platform.registry(),
                         VariantProfiler.measure(assets, config, STARTUP_PROFILE_RUNS));
@@ -60,8 +72,21 @@ final class RunCommand implements Callable<Integer> {
                 Thread.currentThread().join();
             } catch (InterruptedException e) {
                 System.out.println("Stopping...");
+            } finally {
+                if (operations != null) {
+                    operations.close();
+                    metrics.close();
+                }
             }
             return signal.requested() ? 0 : CliErrors.FAILED;
         }
+    }
+
+    /** Ready when the device side's streams run and the ingest supervisor follows its topic (whichever this process runs). */
+    private static OperationsEndpoints.Readiness readiness(SplitDeviceService device, IngestSupervisor ingest) {
+        boolean deviceReady = device == null || device.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+        boolean ingestReady = ingest == null || ingest.running();
+        return new OperationsEndpoints.Readiness(deviceReady && ingestReady,
+                deviceReady && ingestReady ? "RUNNING" : (deviceReady ? "INGEST_STOPPED" : String.valueOf(device.state())));
     }
 }

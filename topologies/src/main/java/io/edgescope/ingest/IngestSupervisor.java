@@ -69,6 +69,11 @@ public final class IngestSupervisor implements AutoCloseable {
         return this;
     }
 
+    /** Whether it still follows the sources topic (its thread did not stop on an error). */
+    public boolean running() {
+        return thread.isAlive() && running.get();
+    }
+
     /** Every source's health, by stream id. */
     public Map<String, SourceHealth> health() {
         Map<String, SourceHealth> out = new TreeMap<>();

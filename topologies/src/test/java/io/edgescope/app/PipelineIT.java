@@ -268,11 +268,11 @@ class PipelineIT {
                 throw new IllegalStateException(e);
             }
         };
-        assertThat(get.apply(TelemetryHttpServer.LIVE).statusCode()).isEqualTo(200);
-        assertThat(get.apply(TelemetryHttpServer.READY).body()).contains("RUNNING");
-        await().atMost(WAIT).until(() -> get.apply(TelemetryHttpServer.METRICS).body()
+        assertThat(get.apply(OperationsEndpoints.LIVE).statusCode()).isEqualTo(200);
+        assertThat(get.apply(OperationsEndpoints.READY).body()).contains("RUNNING");
+        await().atMost(WAIT).until(() -> get.apply(OperationsEndpoints.METRICS).body()
                 .contains("edgescope_frames_processed_total{stream=\"it-metrics\",variant=\"yolox-nano-416\"} 3.0"));
-        String metrics = get.apply(TelemetryHttpServer.METRICS).body();
+        String metrics = get.apply(OperationsEndpoints.METRICS).body();
         assertThat(metrics).contains("edgescope_latency_seconds_bucket{stream=\"it-metrics\"").contains("kafka_stream")
                 .contains("edgescope_variant_active{stream=\"it-metrics\",variant=\"yolox-nano-416\"} 1.0");
     }

@@ -102,6 +102,9 @@ class DeployManifestsTest {
                 assertThat(args.get(1)).isIn(ROLES);
                 assertThat(args).contains("--config", "/etc/edgescope/edgescope.properties");
                 assertThat(c.path("ports").get(0).path("containerPort").asInt()).isEqualTo(config.telemetryHttpPort());
+                // every role serves its health on that port (OperationsEndpoints), so every role is probed
+                assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo(io.edgescope.app.OperationsEndpoints.READY);
+                assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo(io.edgescope.app.OperationsEndpoints.LIVE);
             }
         }
     }
