@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code bench soak}: the pipeline for a while, memory and lag sampled, drift after warm-up. */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Run broker, registry, detection and looping ingests in this process; sample RSS, live heap, lag and native arrays; "
-                + "print the series and the drift after warm-up (target: RSS within 10 %, no native array growth).")
+                + "print the series and the drift after warm-up (target: RSS within 10 %%, no native array growth).")
 final class BenchSoakCommand implements Callable<Integer> {
 
     private static final double WARMUP_SHARE = 0.2;

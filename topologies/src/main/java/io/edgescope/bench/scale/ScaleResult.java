@@ -21,10 +21,10 @@ public record ScaleResult(int streams, int frames, int detectorThreads, int stre
         rows = List.copyOf(rows);
     }
 
-    /** fps(n) / (n x fps(1)); NaN without a one-instance row. */
+    /** fps(n) / (n x fps(1)), fps(1) the mean of the one-instance rows (interleaved runs); NaN without one. */
     public double efficiency(Row row) {
-        return rows.stream().filter(r -> r.instances() == 1).findFirst()
-                .map(one -> row.fps() / (row.instances() * one.fps())).orElse(Double.NaN);
+        double one = rows.stream().filter(r -> r.instances() == 1).mapToDouble(Row::fps).average().orElse(Double.NaN);
+        return row.fps() / (row.instances() * one);
     }
 
     public List<Map<String, Object>> json() {

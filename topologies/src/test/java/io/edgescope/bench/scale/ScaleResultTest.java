@@ -18,6 +18,13 @@ class ScaleResultTest {
     }
 
     @Test
+    void shouldRateAgainstTheMeanOfInterleavedOneInstanceRuns() {
+        ScaleResult result = new ScaleResult(8, 40, 1, 1, List.of(new ScaleResult.Row(1, 320, 32, 9), new ScaleResult.Row(2, 320, 18, 18),
+                new ScaleResult.Row(1, 320, 30, 11)));
+        assertThat(result.efficiency(result.rows().get(1))).isCloseTo(0.9, within(1e-9));
+    }
+
+    @Test
     void shouldNotInventAnEfficiencyWithoutAOneInstanceRow() {
         ScaleResult result = new ScaleResult(8, 40, 1, 1, List.of(new ScaleResult.Row(2, 320, 18, 18)));
         assertThat(result.efficiency(result.rows().get(0))).isNaN();
