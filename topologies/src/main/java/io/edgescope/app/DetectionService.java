@@ -40,14 +40,16 @@ public final class DetectionService implements AutoCloseable {
     private final KafkaDeadLetters deadLetters;
     private final TelemetryHttpServer telemetry;
     private final PrometheusMetrics metrics;
+    private final ConsoleEndpoints console;
 
     private DetectionService(KafkaStreams streams, VariantPool detectors, KafkaDeadLetters deadLetters, TelemetryHttpServer telemetry,
-                             PrometheusMetrics metrics) {
+                             PrometheusMetrics metrics, ConsoleEndpoints console) {
         this.streams = streams;
         this.detectors = detectors;
         this.deadLetters = deadLetters;
         this.telemetry = telemetry;
         this.metrics = metrics;
+        this.console = console;
     }
 
     /**
@@ -74,8 +76,9 @@ public final class DetectionService implements AutoCloseable {
             LOG.error("Detection stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        DetectionService service = new DetectionService(streams, detectors, deadLetters,
-                TelemetryHttpServer.start(http, streams, config.telemetryHttpHost(), metrics), metrics);
+        TelemetryHttpServer telemetry = TelemetryHttpServer.start(http, streams, config.telemetryHttpHost(), metrics);
+        DetectionService service = new DetectionService(streams, detectors, deadLetters, telemetry, metrics,
+                telemetry.console(platform, config.consoleToken()));
         startAndAwait(streams, "Detection", service::close);
         LOG.info("Detection running: {} -> {}, default variant {} ({} stream threads)", Topics.FRAMES.name(),
                 Topics.DETECTIONS.name(), detectors.defaultVariant(), config.numStreamThreads());
@@ -130,12 +133,12 @@ public final class DetectionService implements AutoCloseable {
         return p;
     }
 
-    /** The port live telemetry is served on. */
     /** This process's metrics (more, such as the camera sources', can be bound to them). */
     public PrometheusMetrics metrics() {
         return metrics;
     }
 
+    /** The port live telemetry, metrics and the console are served on. */
     public int telemetryPort() {
         return telemetry.port();
     }
@@ -152,6 +155,7 @@ public final class DetectionService implements AutoCloseable {
     @Override
     public void close() {
         telemetry.close();
+        console.close();
         // leave the group at once, so the partitions move to the other instances now rather than after the session timeout
         streams.close(org.apache.kafka.streams.CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
 import io.edgescope.topology.DetectionTopology;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,7 +30,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * Stream queries answered by any instance (interactive queries routed by host metadata):
  * {@code GET /streams} lists every stream with its latest frame (gathered from every instance),
  * {@code GET /streams/ID/latest} the stream's latest detections (from the instance that has them),
- * {@code GET /streams/ID/telemetry} its telemetry windows.
+ * {@code GET /streams/ID/telemetry} its telemetry windows, {@code GET /streams/ID/frame.jpg} its latest frame.
  */
 final class StreamQueries {
 
@@ -36,10 +38,12 @@ final class StreamQueries {
     private static final String LOCAL = "local=true";
     private static final String LATEST = "/latest";
     private static final String TELEMETRY = "/telemetry";
+    static final String FRAME = "/frame.jpg";
     private static final int OK = 200;
     private static final int NOT_FOUND = 404;
     private static final int UNAVAILABLE = 503;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JPEG = "image/jpeg";
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -61,6 +65,8 @@ final class StreamQueries {
             String query = exchange.getRequestURI().getQuery();
             if (path.equals(STREAMS) || path.equals(STREAMS + "/")) {
                 TelemetryHttpServer.reply(exchange, OK, JSON.writeValueAsString(list(LOCAL.equals(query))));
+            } else if (path.endsWith(FRAME)) {
+                frame(exchange, URLDecoder.decode(path.substring(STREAMS.length() + 1, path.length() - FRAME.length()), StandardCharsets.UTF_8));
             } else if (path.endsWith(LATEST)) {
                 latest(exchange, URLDecoder.decode(path.substring(STREAMS.length() + 1, path.length() - LATEST.length()), StandardCharsets.UTF_8));
             } else if (path.endsWith(TELEMETRY)) {
@@ -117,6 +123,44 @@ final class StreamQueries {
                 TelemetryHttpServer.reply(exchange, OK, RecordJson.line(d));
             }
         }
+    }
+
+    /** The stream's latest frame as it came (JPEG or PNG), from whichever instance holds it. */
+    private void frame(HttpExchange exchange, String stream) throws IOException {
+        KeyQueryMetadata where = streams.queryMetadataForKey(DetectionTopology.LATEST_FRAME_STORE, stream, Serdes.String().serializer());
+        byte[] image;
+        String type;
+        int status = OK;
+        if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            TelemetryHttpServer.reply(exchange, UNAVAILABLE, "{\"error\":\"not available yet (detection starting or rebalancing)\"}");
+            return;
+        } else if (!where.activeHost().equals(self)) {
+            try {
+                HttpResponse<byte[]> r = TelemetryHttpServer.getBytes(client, where.activeHost(),
+                        STREAMS + "/" + URLEncoder.encode(stream, StandardCharsets.UTF_8) + FRAME);
+                image = r.body();
+                status = r.statusCode();
+                type = r.headers().firstValue("Content-Type").orElse(JPEG);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        } else {
+            ReadOnlyKeyValueStore<String, Frame> frames = streams.store(StoreQueryParameters.fromNameAndType(DetectionTopology.LATEST_FRAME_STORE,
+                    QueryableStoreTypes.keyValueStore()));
+            Frame f = frames.get(stream);
+            if (f == null) {
+                TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no frame for stream " + stream).toString());
+                return;
+            }
+            image = new byte[f.getImage().remaining()];
+            f.getImage().duplicate().get(image);
+            type = f.getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : JPEG;
+        }
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, image.length);
+        exchange.getResponseBody().write(image);
     }
 
     private JsonNode remote(HostInfo host, String pathAndQuery) throws IOException {

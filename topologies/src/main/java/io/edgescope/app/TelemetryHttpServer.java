@@ -64,7 +64,14 @@ public final class TelemetryHttpServer implements AutoCloseable {
     /** Binds the port (0: any free one) before the streams start, so application.server can name it. */
     public static HttpServer bind(int port) {
         try {
-            return HttpServer.create(new InetSocketAddress(port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+            // a thread per request: the console's live event streams stay open while other requests are answered
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "http-" + port);
+                t.setDaemon(true);
+                return t;
+            }));
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serve telemetry on port " + port + ": " + e.getMessage(), e);
         }
@@ -79,6 +86,13 @@ public final class TelemetryHttpServer implements AutoCloseable {
         server.start();
         LOG.info("Telemetry served at http://{}:{}{}STREAM", advertisedHost, t.port(), PATH);
         return t;
+    }
+
+    /** Serves the web console beside the telemetry (operator controls need {@code token}; empty: read-only). */
+    ConsoleEndpoints console(Platform platform, String token) {
+        ConsoleEndpoints console = new ConsoleEndpoints(streams, this, self, platform, token);
+        console.register(server);
+        return console;
     }
 
     public int port() {
@@ -109,7 +123,7 @@ public final class TelemetryHttpServer implements AutoCloseable {
         }
     }
 
-    private ArrayNode windows(String stream, long since) {
+    ArrayNode windows(String stream, long since) {
         ReadOnlyWindowStore<String, Telemetry> store = streams.store(StoreQueryParameters.fromNameAndType(DetectionTopology.TELEMETRY_STORE,
                 QueryableStoreTypes.windowStore()));
         ArrayNode out = JSON.createArrayNode();
@@ -136,6 +150,12 @@ public final class TelemetryHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             reply(exchange, UNAVAILABLE, "{\"error\":\"interrupted\"}");
         }
+    }
+
+    /** GET {@code pathAndQuery} from another instance, as bytes (images). */
+    static HttpResponse<byte[]> getBytes(HttpClient client, HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery)).timeout(FORWARD_TIMEOUT)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** GET {@code pathAndQuery} from another instance. */

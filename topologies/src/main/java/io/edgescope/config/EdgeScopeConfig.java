@@ -46,6 +46,7 @@ public record EdgeScopeConfig(
         String telemetryHttpHost,
         long maxFrameAgeMs,
         double maxFps,
+        String consoleToken,
         Map<String, String> kafkaClientProperties,
         RegistryAccess registryAccess,
         Map<String, String> brokerProperties) {
@@ -179,6 +180,8 @@ public record EdgeScopeConfig(
                 }
                 return fps;
             });
+    public static final ConfigKey<String> CONSOLE_TOKEN = ConfigKey.string("console.token", "",
+            "Bearer token the web console's operator controls require (use ${file:...} or ${env:...}); empty: the console is read-only.");
     public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
             "Basic-auth credentials user:password clients send to the schema registry (use ${file:...} or ${env:...}).");
     public static final ConfigKey<String> REGISTRY_TRUSTSTORE = ConfigKey.string("schema.registry.ssl.truststore.location", "",
@@ -206,7 +209,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -222,7 +225,7 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), kafkaProperties(values),
+                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), kafkaProperties(values),
                 new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
                         p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
                         p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
@@ -312,6 +315,7 @@ public record EdgeScopeConfig(
         m.put(TELEMETRY_HTTP_HOST.name(), telemetryHttpHost);
         m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
         m.put(MAX_FPS.name(), Double.toString(maxFps));
+        m.put(CONSOLE_TOKEN.name(), consoleToken);
         m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
         m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
         m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());

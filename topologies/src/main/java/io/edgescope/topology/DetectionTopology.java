@@ -3,6 +3,7 @@ package io.edgescope.topology;
 import io.edgescope.registry.SchemaRegistryClient;
 import io.edgescope.topics.Topics;
 import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                                        │ (bad profile) ──► edgescope.stream-profiles.dlq
  *                                                                                   │ variant per stream
  *   edgescope.frames[.site] ──► frames-source ──► detect-objects ◄──────────────────┘
+ *                            │ ──► latest-frames (latest-frames-store, for the console)
  *                            │                    │ ──► detections-sink ──► edgescope.detections (+ latest-detections-store)
  *                            │ (unreadable)       │ ──► roma-decisions-sink ──► edgescope.roma.decisions
  *                            │                    │ ──► aggregate-telemetry (10 s windows, telemetry-store) ──► edgescope.telemetry
@@ -53,6 +55,8 @@ public final class DetectionTopology {
     public static final String PROCESSED = "processed-frames";
     public static final String LATEST = "latest-detections";
     public static final String LATEST_STORE = "latest-detections-store";
+    public static final String LATEST_FRAME = "latest-frames";
+    public static final String LATEST_FRAME_STORE = "latest-frames-store";
     public static final String ACTIVATIONS_SOURCE = "activations-source";
     public static final String TAIL = "run-tail";
     public static final String SPLIT_MERGE = "merge-split-detections";
@@ -109,8 +113,12 @@ public final class DetectionTopology {
                         Topics.STREAM_PROFILES.keySerde(), Topics.STREAM_PROFILES.valueSerde(registry)).withLoggingDisabled(),
                 Topics.STREAM_PROFILES.name(), Consumed.with(Topics.STREAM_PROFILES.keySerde(), Serdes.ByteArray()).withName(PROFILES_SOURCE),
                 () -> new ProfileUpdater(detectors, deadLetters, Topics.STREAM_PROFILES.valueSerde(registry)));
-        KStream<String, FrameOutcome> outcomes = builder.stream(Topics.FRAME_TOPICS,
-                        Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE))
+        KStream<String, Frame> frames = builder.stream(Topics.FRAME_TOPICS,
+                Consumed.with(Topics.FRAMES.keySerde(), Topics.FRAMES.valueSerde(registry)).withName(SOURCE));
+        // each stream's latest frame, for the console (in memory, not logged, like the latest detections)
+        frames.toTable(Named.as(LATEST_FRAME), Materialized.<String, Frame>as(Stores.inMemoryKeyValueStore(LATEST_FRAME_STORE))
+                .withKeySerde(Topics.FRAMES.keySerde()).withValueSerde(Topics.FRAMES.valueSerde(registry)).withLoggingDisabled());
+        KStream<String, FrameOutcome> outcomes = frames
                 .processValues(() -> new DetectFrameProcessor(detectors, rules, limits, roma, split != null, metrics, clock), Named.as(DETECT));
         KStream<String, Detections> detections = outcomes.filter((k, o) -> !o.skipped(), Named.as(PROCESSED))
                 .mapValues(FrameOutcome::detections, Named.as(DETECTIONS_OF));

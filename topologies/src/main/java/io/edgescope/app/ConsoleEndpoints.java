@@ -1,0 +1,299 @@
+package io.edgescope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.schemas.BoundingBox;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.split.SplitPlanId;
+import io.edgescope.topics.Topics;
+import io.edgescope.topology.DetectionTopology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web console, served by every detection process: the pages ({@code /console/}, no external
+ * resources), the streams overview as JSON ({@code /console/api/overview}, gathered from every
+ * instance) and live as server-sent events ({@code /console/events}), and the operator's control
+ * ({@code POST /console/api/streams/ID/profile}, bearer token {@code console.token}), which writes the
+ * stream's profile to the same topic the CLI does.
+ */
+final class ConsoleEndpoints implements AutoCloseable {
+
+    static final String ROOT = "/console";
+    static final String OVERVIEW = ROOT + "/api/overview";
+    static final String EVENTS = ROOT + "/events";
+    static final String VARIANTS = ROOT + "/api/variants";
+    private static final String PROFILE_PREFIX = ROOT + "/api/streams/";
+    private static final String PROFILE_SUFFIX = "/profile";
+    private static final String LOCAL = "local=true";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoints.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration EVENT_PERIOD = Duration.ofSeconds(1);
+    private static final Duration TELEMETRY_LOOKBACK = Duration.ofSeconds(30);
+    private static final long SEND_TIMEOUT_S = 10;
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int OK = 200;
+    private static final int FOUND = 302;
+    private static final int BAD_REQUEST = 400;
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
+    private static final int UNAVAILABLE = 503;
+    private static final Map<String, String> STATIC = Map.of("/", "index.html", "/index.html", "index.html", "/console.js", "console.js",
+            "/console.css", "console.css");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    private final KafkaStreams streams;
+    private final TelemetryHttpServer telemetry;
+    private final HostInfo self;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Platform platform;
+    private final String token;
+    private Producer<String, StreamProfile> producer;
+
+    ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
+        this.streams = streams;
+        this.telemetry = telemetry;
+        this.self = self;
+        this.platform = platform;
+        this.token = token;
+    }
+
+    void register(HttpServer server) {
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (exchange.getRequestURI().getPath().equals("/")) {
+                    exchange.getResponseHeaders().set("Location", ROOT + "/");
+                    exchange.sendResponseHeaders(FOUND, -1);
+                } else {
+                    TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"no such page; the console is at /console/\"}");
+                }
+            }
+        });
+        server.createContext(ROOT, this::handle);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals(OVERVIEW)) {
+                TelemetryHttpServer.reply(exchange, OK, JSON.writeValueAsString(overview(LOCAL.equals(exchange.getRequestURI().getQuery()))));
+            } else if (path.equals(VARIANTS)) {
+                ObjectNode v = JSON.createObjectNode().put("controls", !token.isEmpty());
+                Variant.CATALOGUE.forEach(variant -> v.withArray("variants").add(variant.id()));
+                TelemetryHttpServer.reply(exchange, OK, v.toString());
+            } else if (path.equals(EVENTS)) {
+                events(exchange);
+            } else if (path.startsWith(PROFILE_PREFIX) && path.endsWith(PROFILE_SUFFIX)) {
+                setProfile(exchange, URLDecoder.decode(path.substring(PROFILE_PREFIX.length(), path.length() - PROFILE_SUFFIX.length()),
+                        StandardCharsets.UTF_8));
+            } else if (path.equals(ROOT)) {
+                exchange.getResponseHeaders().set("Location", ROOT + "/");
+                exchange.sendResponseHeaders(FOUND, -1);
+            } else {
+                page(exchange, STATIC.get(path.substring(ROOT.length())));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Console request failed: {}", e.getMessage());
+            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+        }
+    }
+
+    private static void page(HttpExchange exchange, String resource) throws IOException {
+        if (resource == null) {
+            TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"no such page\"}");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ConsoleEndpoints.class.getResourceAsStream("/io/edgescope/console/" + resource)) {
+            body = in.readAllBytes();
+        }
+        exchange.getResponseHeaders().set("Content-Type", TYPES.get(resource.substring(resource.lastIndexOf('.') + 1)));
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self'");
+        exchange.sendResponseHeaders(OK, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** Every stream: its latest detections, profile and latest telemetry; from this instance and (unless local) every other. */
+    ArrayNode overview(boolean localOnly) throws IOException {
+        ArrayNode out = JSON.createArrayNode();
+        ReadOnlyKeyValueStore<String, Detections> latest = streams.store(StoreQueryParameters.fromNameAndType(DetectionTopology.LATEST_STORE,
+                QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, StreamProfile> profiles = streams.store(StoreQueryParameters.fromNameAndType(
+                DetectionTopology.PROFILE_STORE, QueryableStoreTypes.keyValueStore()));
+        try (KeyValueIterator<String, Detections> it = latest.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Detections> kv = it.next();
+                out.add(stream(kv.value, profiles.get(kv.key)));
+            }
+        }
+        if (!localOnly) {
+            for (StreamsMetadata m : streams.streamsMetadataForStore(DetectionTopology.LATEST_STORE)) {
+                if (!m.hostInfo().equals(self)) {
+                    try {
+                        out.addAll((ArrayNode) JSON.readTree(TelemetryHttpServer.get(client, m.hostInfo(), OVERVIEW + "?" + LOCAL).body()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode stream(Detections d, StreamProfile profile) {
+        ObjectNode s = JSON.createObjectNode().put("streamId", d.getStreamId()).put("sequence", d.getSequence())
+                .put("captureTime", d.getCaptureTime().toString()).put("variantId", d.getVariantId())
+                .put("frameWidth", d.getFrameWidth()).put("frameHeight", d.getFrameHeight()).put("latencyMillis", d.getLatencyMillis())
+                .put("policy", profile == null ? "DEFAULT" : profile.getPolicy().name());
+        if (profile != null && profile.getVariantId() != null) {
+            s.put("profileVariant", profile.getVariantId());
+        }
+        ArrayNode boxes = s.putArray("boxes");
+        for (BoundingBox b : d.getBoxes()) {
+            boxes.addObject().put("label", b.getLabel()).put("score", b.getScore()).put("x", b.getX()).put("y", b.getY())
+                    .put("w", b.getWidth()).put("h", b.getHeight());
+        }
+        ArrayNode windows = telemetry.windows(d.getStreamId(), Instant.now().minus(TELEMETRY_LOOKBACK).toEpochMilli());
+        if (!windows.isEmpty()) {
+            s.set("telemetry", windows.get(windows.size() - 1));
+        }
+        return s;
+    }
+
+    /** Server-sent events: the overview every second until the browser goes away. */
+    private void events(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(OK, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                String data;
+                try {
+                    data = JSON.writeValueAsString(overview(false));
+                } catch (RuntimeException e) {
+                    data = "[]"; // rebalancing: try again at the next tick
+                }
+                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(EVENT_PERIOD.toMillis());
+            }
+        } catch (IOException e) {
+            // the browser left
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sets a stream's policy: a fixed variant, ROMA, or a split plan; the change reaches the stream like a CLI change. */
+    private void setProfile(HttpExchange exchange, String stream) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"POST a JSON body: {\\\"policy\\\": \\\"FIXED\\\", \\\"variantId\\\": ...}\"}");
+            return;
+        }
+        if (token.isEmpty()) {
+            TelemetryHttpServer.reply(exchange, FORBIDDEN, "{\"error\":\"controls are off: set console.token to turn them on\"}");
+            return;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        if (given == null || !MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            TelemetryHttpServer.reply(exchange, UNAUTHORIZED, "{\"error\":\"operator token missing or wrong\"}");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = JSON.readTree(in.readNBytes(MAX_BODY_BYTES));
+        }
+        StreamProfile profile;
+        try {
+            profile = profile(stream, body);
+        } catch (IllegalArgumentException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        try {
+            producer().send(new ProducerRecord<>(Topics.STREAM_PROFILES.name(), stream, profile)).get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "profile not written: " + e.getMessage()).toString());
+            return;
+        }
+        LOG.info("Console set the profile of {}: {} {}", stream, profile.getPolicy(), profile.getVariantId() == null ? "" : profile.getVariantId());
+        TelemetryHttpServer.reply(exchange, OK, RecordJson.line(profile));
+    }
+
+    /** The stream's current profile (or a new one) with the requested policy. */
+    private StreamProfile profile(String stream, JsonNode body) {
+        ReadOnlyKeyValueStore<String, StreamProfile> profiles = streams.store(StoreQueryParameters.fromNameAndType(
+                DetectionTopology.PROFILE_STORE, QueryableStoreTypes.keyValueStore()));
+        StreamProfile current = profiles.get(stream);
+        StreamProfile.Builder b = current == null ? StreamProfile.newBuilder().setStreamId(stream) : StreamProfile.newBuilder(current);
+        VariantPolicy policy;
+        try {
+            policy = VariantPolicy.valueOf(body.path("policy").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("policy must be FIXED, ROMA or SPLIT");
+        }
+        b.setPolicy(policy).setUpdatedAt(Instant.now());
+        switch (policy) {
+            case FIXED -> {
+                String variant = body.path("variantId").asText();
+                if (Variant.byId(variant).isEmpty()) {
+                    throw new IllegalArgumentException("unknown variant '" + variant + "'; one of " + Variant.ids());
+                }
+                b.setVariantId(variant).setSplitPlan(null);
+            }
+            case ROMA -> b.setSplitPlan(null);
+            case SPLIT -> b.setSplitPlan(SplitPlanId.parse(body.path("splitPlan").asText()).toString());
+            default -> throw new IllegalArgumentException("policy must be FIXED, ROMA or SPLIT");
+        }
+        return b.build();
+    }
+
+    private synchronized Producer<String, StreamProfile> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
+                    Topics.STREAM_PROFILES.valueSerde(platform.registry()).serializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.edgescope.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.edgescope.assets.Asset;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.ingest.FrameIngestor;
+import io.edgescope.media.FrameSources;
+import io.edgescope.schemas.Frame;
+import io.edgescope.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web console in a real headless Chromium against a running pipeline on a real broker: the
+ * overview shows every stream with a frame image that loads and its boxes, and a policy change made
+ * in the page reaches the stream (its detections' variant changes). Skips where no browser is
+ * installed (README: apt-get install chromium chromium-driver).
+ */
+@Tag("integration")
+class ConsoleIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TOKEN = "operator-token-5e1";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final List<String> STREAMS = List.of("console-gate", "console-dock");
+    private static final String SWITCH_TO = "yolox-nano-320";
+
+    @TempDir
+    static Path work;
+    private static KafkaTestCluster cluster;
+    private static Platform platform;
+    private static DetectionService detection;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No browser: install one to run the console tests (apt-get install chromium chromium-driver)");
+        cluster = KafkaTestCluster.start();
+        EdgeScopeConfig config = EdgeScopeConfig.fromMap(Map.of(
+                EdgeScopeConfig.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers(),
+                EdgeScopeConfig.REGISTRY_PORT.name(), "0",
+                EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
+                EdgeScopeConfig.APPLICATION_ID.name(), "console-it-" + UUID.randomUUID(),
+                EdgeScopeConfig.STATE_DIR.name(), work.resolve("state").toString(),
+                EdgeScopeConfig.CONSOLE_TOKEN.name(), TOKEN));
+        platform = Platform.start(config);
+        detection = DetectionService.start(platform, TestDetectors.pool(config, work.resolve("variants"), 2));
+        STREAMS.forEach(s -> ingest(s, 3));
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createDirectories(work.resolve("chromium")));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (detection != null) {
+            detection.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static void ingest(String stream, int frames) {
+        String clip = TestDetectors.SHARED.resolve(Asset.SAMPLE_CLIP.folder()).resolve(Asset.SAMPLE_CLIP.fileName()).toString();
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(clip, ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options(stream, 0.0, false, frames, platform.config().maxFrameBytes()), p -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String url() {
+        return "http://localhost:" + detection.telemetryPort() + "/";
+    }
+
+    private static WebElement card(String stream) {
+        return browser.findElement(By.cssSelector("article.stream[data-stream='" + stream + "']"));
+    }
+
+    private static boolean imageLoaded(String stream) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const img = document.querySelector(\"article.stream[data-stream='\" + arguments[0] + \"'] img\");"
+                        + "return img !== null && img.complete && img.naturalWidth > 0;", stream);
+    }
+
+    @Test
+    void shouldShowEveryStreamWithItsLatestFrameBoxesAndFiguresLive() throws Exception {
+        browser.get(url());
+        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("article.stream")).size() == STREAMS.size()
+                && STREAMS.stream().allMatch(ConsoleIT::imageLoaded));
+        for (String stream : STREAMS) {
+            WebElement c = card(stream);
+            assertThat(c.findElement(By.cssSelector(".name")).getText()).isEqualTo(stream);
+            assertThat(c.findElement(By.cssSelector(".variant")).getText()).isEqualTo("yolox-nano-416");
+            assertThat(c.findElement(By.cssSelector(".caption")).getText()).containsPattern("frame \\d+ · \\d+ objects");
+        }
+        // vtest.avi's first frames hold several people: their boxes are drawn over the frame
+        await().atMost(WAIT).until(() -> !card(STREAMS.get(0)).findElements(By.cssSelector("svg.boxes rect")).isEmpty());
+        assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("live");
+        Files.write(Path.of("target", "console-overview.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldSendAPolicyChangeMadeInThePageToTheStream() {
+        browser.get(url());
+        String stream = STREAMS.get(0);
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("article.stream[data-stream='" + stream + "'] select")).isEmpty());
+        // keyboard only: the token field, then the stream's policy select and its button are reachable and usable
+        WebElement token = browser.findElement(By.id("token"));
+        token.sendKeys("wrong" + Keys.TAB);
+        new Select(card(stream).findElement(By.cssSelector("select.choice"))).selectByValue("FIXED:" + SWITCH_TO);
+        card(stream).findElement(By.cssSelector(".control button")).click();
+        await().atMost(WAIT).until(() -> card(stream).findElement(By.cssSelector(".result")).getText().startsWith("refused"));
+
+        token.clear();
+        token.sendKeys(TOKEN + Keys.TAB);
+        card(stream).findElement(By.cssSelector(".control button")).sendKeys(Keys.ENTER);
+        await().atMost(WAIT).until(() -> card(stream).findElement(By.cssSelector(".result")).getText().startsWith("applied"));
+        await().atMost(WAIT).until(() -> card(stream).findElement(By.cssSelector(".policy")).getText().equals("FIXED"));
+        await().atMost(WAIT).until(() -> {
+            ingest(stream, 1);
+            return card(stream).findElement(By.cssSelector(".variant")).getText().equals(SWITCH_TO);
+        });
+        assertThat(card(STREAMS.get(1)).findElement(By.cssSelector(".variant")).getText()).isEqualTo("yolox-nano-416");
+    }
+}
