@@ -8,7 +8,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.schemas.BoundingBox;
+import io.edgescope.console.DetectionExport;
+import io.edgescope.console.DetectionFilter;
 import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.split.SplitPlanId;
@@ -23,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -53,6 +58,10 @@ final class ConsoleEndpoints implements AutoCloseable {
     static final String OVERVIEW = ROOT + "/api/overview";
     static final String EVENTS = ROOT + "/events";
     static final String VARIANTS = ROOT + "/api/variants";
+    static final String DETECTIONS = ROOT + "/api/detections";
+    static final String FRAME = ROOT + "/api/frame";
+    /** Most detections one query returns (the page says when it cut). */
+    static final int MAX_DETECTIONS = 5000;
     private static final String PROFILE_PREFIX = ROOT + "/api/streams/";
     private static final String PROFILE_SUFFIX = "/profile";
     private static final String LOCAL = "local=true";
@@ -70,7 +79,7 @@ final class ConsoleEndpoints implements AutoCloseable {
     private static final int NOT_FOUND = 404;
     private static final int UNAVAILABLE = 503;
     private static final Map<String, String> STATIC = Map.of("/", "index.html", "/index.html", "index.html", "/console.js", "console.js",
-            "/console.css", "console.css");
+            "/console.css", "console.css", "/detections.html", "detections.html", "/detections.js", "detections.js");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
@@ -80,6 +89,7 @@ final class ConsoleEndpoints implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Platform platform;
     private final String token;
+    private final TopicHistory history;
     private Producer<String, StreamProfile> producer;
 
     ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
@@ -88,6 +98,7 @@ final class ConsoleEndpoints implements AutoCloseable {
         this.self = self;
         this.platform = platform;
         this.token = token;
+        this.history = new TopicHistory(platform);
     }
 
     void register(HttpServer server) {
@@ -113,6 +124,10 @@ final class ConsoleEndpoints implements AutoCloseable {
                 ObjectNode v = JSON.createObjectNode().put("controls", !token.isEmpty());
                 Variant.CATALOGUE.forEach(variant -> v.withArray("variants").add(variant.id()));
                 TelemetryHttpServer.reply(exchange, OK, v.toString());
+            } else if (path.equals(DETECTIONS)) {
+                detections(exchange, query(exchange));
+            } else if (path.equals(FRAME)) {
+                frame(exchange, query(exchange));
             } else if (path.equals(EVENTS)) {
                 events(exchange);
             } else if (path.startsWith(PROFILE_PREFIX) && path.endsWith(PROFILE_SUFFIX)) {
@@ -173,22 +188,27 @@ final class ConsoleEndpoints implements AutoCloseable {
         return out;
     }
 
+    /** A stream in the overview: its latest detections, its profile's policy and its latest telemetry window. */
     private ObjectNode stream(Detections d, StreamProfile profile) {
-        ObjectNode s = JSON.createObjectNode().put("streamId", d.getStreamId()).put("sequence", d.getSequence())
-                .put("captureTime", d.getCaptureTime().toString()).put("variantId", d.getVariantId())
-                .put("frameWidth", d.getFrameWidth()).put("frameHeight", d.getFrameHeight()).put("latencyMillis", d.getLatencyMillis())
-                .put("policy", profile == null ? "DEFAULT" : profile.getPolicy().name());
+        ObjectNode s = detectionJson(d).put("policy", profile == null ? "DEFAULT" : profile.getPolicy().name());
         if (profile != null && profile.getVariantId() != null) {
             s.put("profileVariant", profile.getVariantId());
-        }
-        ArrayNode boxes = s.putArray("boxes");
-        for (BoundingBox b : d.getBoxes()) {
-            boxes.addObject().put("label", b.getLabel()).put("score", b.getScore()).put("x", b.getX()).put("y", b.getY())
-                    .put("w", b.getWidth()).put("h", b.getHeight());
         }
         ArrayNode windows = telemetry.windows(d.getStreamId(), Instant.now().minus(TELEMETRY_LOOKBACK).toEpochMilli());
         if (!windows.isEmpty()) {
             s.set("telemetry", windows.get(windows.size() - 1));
+        }
+        return s;
+    }
+
+    private static ObjectNode detectionJson(Detections d) {
+        ObjectNode s = JSON.createObjectNode().put("streamId", d.getStreamId()).put("sequence", d.getSequence())
+                .put("captureTime", d.getCaptureTime().toString()).put("variantId", d.getVariantId())
+                .put("frameWidth", d.getFrameWidth()).put("frameHeight", d.getFrameHeight()).put("latencyMillis", d.getLatencyMillis());
+        ArrayNode boxes = s.putArray("boxes");
+        for (BoundingBox b : d.getBoxes()) {
+            boxes.addObject().put("label", b.getLabel()).put("score", b.getScore()).put("x", b.getX()).put("y", b.getY())
+                    .put("w", b.getWidth()).put("h", b.getHeight());
         }
         return s;
     }
@@ -216,6 +236,82 @@ final class ConsoleEndpoints implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The detections topic filtered (stream, from, to, class, minScore), as JSON, JSON Lines or CSV ({@code format}). */
+    private void detections(HttpExchange exchange, Map<String, String> query) throws IOException {
+        DetectionFilter filter;
+        try {
+            filter = DetectionFilter.of(query);
+        } catch (IllegalArgumentException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        List<Detections> found = history.detections(filter, MAX_DETECTIONS);
+        String format = query.getOrDefault("format", "json");
+        String body;
+        String type;
+        switch (format) {
+            case "csv" -> {
+                body = DetectionExport.csv(found);
+                type = "text/csv; charset=utf-8";
+                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"detections.csv\"");
+            }
+            case "jsonl" -> {
+                body = found.stream().map(RecordJson::line).collect(java.util.stream.Collectors.joining("\n", "", found.isEmpty() ? "" : "\n"));
+                type = "application/x-ndjson";
+                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"detections.jsonl\"");
+            }
+            case "json" -> {
+                ArrayNode rows = JSON.createArrayNode();
+                found.forEach(d -> rows.add(detectionJson(d)));
+                body = JSON.createObjectNode().put("truncated", found.size() >= MAX_DETECTIONS).set("detections", rows).toString();
+                type = "application/json";
+            }
+            default -> {
+                TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"format must be json, jsonl or csv\"}");
+                return;
+            }
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(OK, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** One past frame from the frames topic ({@code stream}, {@code sequence}, {@code time} of capture), while it is kept. */
+    private void frame(HttpExchange exchange, Map<String, String> query) throws IOException {
+        Optional<Frame> frame;
+        try {
+            frame = history.frame(query.getOrDefault("stream", ""), Long.parseLong(query.getOrDefault("sequence", "-1")),
+                    Instant.parse(query.getOrDefault("time", "")));
+        } catch (RuntimeException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"give stream, sequence and time (ISO-8601)\"}");
+            return;
+        }
+        if (frame.isEmpty()) {
+            TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"frame no longer kept (edgescope.frames retention) or never sent\"}");
+            return;
+        }
+        byte[] image = new byte[frame.get().getImage().remaining()];
+        frame.get().getImage().duplicate().get(image);
+        exchange.getResponseHeaders().set("Content-Type", frame.get().getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : "image/jpeg");
+        exchange.sendResponseHeaders(OK, image.length);
+        exchange.getResponseBody().write(image);
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> out = new java.util.HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String part : raw.split("&")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    out.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
     }
 
     /** Sets a stream's policy: a fixed variant, ROMA, or a split plan; the change reaches the stream like a CLI change. */

@@ -162,4 +162,58 @@ class ConsoleIT {
         });
         assertThat(card(STREAMS.get(1)).findElement(By.cssSelector(".variant")).getText()).isEqualTo("yolox-nano-416");
     }
+
+    /** The dock stream's detections as the topic holds them (read_committed, from the start). */
+    private static List<io.edgescope.schemas.Detections> topic(String stream) {
+        Map<String, Object> props = new java.util.HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "console-it-" + UUID.randomUUID());
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<io.edgescope.schemas.Detections> out = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, io.edgescope.schemas.Detections> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
+                             Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (stream.equals(r.key())) {
+                        out.add(r.value());
+                    }
+                });
+                return out.size() >= 3;
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void shouldFindInTheDetectionsBrowserWhatTheTopicHoldsExportItAndShowAFrame() throws Exception {
+        String stream = STREAMS.get(1);
+        float minScore = 0.5f;
+        List<io.edgescope.schemas.Detections> held = topic(stream);
+        long frames = held.stream().filter(d -> d.getBoxes().stream().anyMatch(b -> b.getLabel().equals("person") && b.getScore() >= minScore)).count();
+        long people = held.stream().flatMap(d -> d.getBoxes().stream()).filter(b -> b.getLabel().equals("person") && b.getScore() >= minScore).count();
+        assertThat(frames).isPositive();
+
+        browser.get(url() + "console/detections.html");
+        WebElement form = browser.findElement(By.id("filter"));
+        form.findElement(By.name("stream")).sendKeys(stream);
+        form.findElement(By.name("class")).sendKeys("person");
+        WebElement score = form.findElement(By.name("minScore"));
+        score.clear();
+        score.sendKeys(Float.toString(minScore) + Keys.ENTER);
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("summary")).getText().equals(frames + " frames, " + people + " objects"));
+        assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize((int) frames)
+                .allSatisfy(tr -> assertThat(tr.getAttribute("data-stream")).isEqualTo(stream));
+
+        String csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        browser.findElement(By.id("csv")).getAttribute("href"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(csv.lines().skip(1).count()).isEqualTo(people);
+        assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line).startsWith(stream + ",").contains(",person,"));
+
+        browser.findElement(By.cssSelector("#results tbody tr button")).click();
+        await().atMost(WAIT).until(() -> (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const img = document.getElementById('viewer-image'); return img.complete && img.naturalWidth > 0;"));
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#viewer-boxes rect")).isEmpty());
+        Files.write(Path.of("target", "console-detections.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }
