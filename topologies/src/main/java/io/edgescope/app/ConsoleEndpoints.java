@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.schemas.BoundingBox;
+import io.edgescope.console.DeadLetter;
 import io.edgescope.console.DetectionExport;
 import io.edgescope.console.DetectionFilter;
 import io.edgescope.schemas.Detections;
@@ -15,6 +16,7 @@ import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.split.SplitPlanId;
+import io.edgescope.topics.TopicDef;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DetectionTopology;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -60,6 +63,10 @@ final class ConsoleEndpoints implements AutoCloseable {
     static final String VARIANTS = ROOT + "/api/variants";
     static final String DETECTIONS = ROOT + "/api/detections";
     static final String FRAME = ROOT + "/api/frame";
+    static final String DEAD_LETTERS = ROOT + "/api/dead-letters";
+    static final String RETRY = DEAD_LETTERS + "/retry";
+    /** Dead letters the page lists per topic (the newest). */
+    static final int MAX_DEAD_LETTERS = 200;
     /** Most detections one query returns (the page says when it cut). */
     static final int MAX_DETECTIONS = 5000;
     private static final String PROFILE_PREFIX = ROOT + "/api/streams/";
@@ -79,7 +86,8 @@ final class ConsoleEndpoints implements AutoCloseable {
     private static final int NOT_FOUND = 404;
     private static final int UNAVAILABLE = 503;
     private static final Map<String, String> STATIC = Map.of("/", "index.html", "/index.html", "index.html", "/console.js", "console.js",
-            "/console.css", "console.css", "/detections.html", "detections.html", "/detections.js", "detections.js");
+            "/console.css", "console.css", "/detections.html", "detections.html", "/detections.js", "detections.js",
+            "/dead-letters.html", "dead-letters.html", "/dead-letters.js", "dead-letters.js");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
@@ -91,6 +99,7 @@ final class ConsoleEndpoints implements AutoCloseable {
     private final String token;
     private final TopicHistory history;
     private Producer<String, StreamProfile> producer;
+    private Producer<byte[], byte[]> rawProducer;
 
     ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
         this.streams = streams;
@@ -126,6 +135,10 @@ final class ConsoleEndpoints implements AutoCloseable {
                 TelemetryHttpServer.reply(exchange, OK, v.toString());
             } else if (path.equals(DETECTIONS)) {
                 detections(exchange, query(exchange));
+            } else if (path.equals(DEAD_LETTERS)) {
+                deadLetters(exchange, query(exchange));
+            } else if (path.equals(RETRY)) {
+                retry(exchange);
             } else if (path.equals(FRAME)) {
                 frame(exchange, query(exchange));
             } else if (path.equals(EVENTS)) {
@@ -320,13 +333,7 @@ final class ConsoleEndpoints implements AutoCloseable {
             TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"POST a JSON body: {\\\"policy\\\": \\\"FIXED\\\", \\\"variantId\\\": ...}\"}");
             return;
         }
-        if (token.isEmpty()) {
-            TelemetryHttpServer.reply(exchange, FORBIDDEN, "{\"error\":\"controls are off: set console.token to turn them on\"}");
-            return;
-        }
-        String given = exchange.getRequestHeaders().getFirst("Authorization");
-        if (given == null || !MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            TelemetryHttpServer.reply(exchange, UNAUTHORIZED, "{\"error\":\"operator token missing or wrong\"}");
+        if (!authorized(exchange)) {
             return;
         }
         JsonNode body;
@@ -348,6 +355,88 @@ final class ConsoleEndpoints implements AutoCloseable {
         }
         LOG.info("Console set the profile of {}: {} {}", stream, profile.getPolicy(), profile.getVariantId() == null ? "" : profile.getVariantId());
         TelemetryHttpServer.reply(exchange, OK, RecordJson.line(profile));
+    }
+
+    /** Whether the request carries the operator token; if not, answers it (403 controls off, 401 wrong token). */
+    private boolean authorized(HttpExchange exchange) throws IOException {
+        if (token.isEmpty()) {
+            TelemetryHttpServer.reply(exchange, FORBIDDEN, "{\"error\":\"controls are off: set console.token to turn them on\"}");
+            return false;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        if (given == null || !MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            TelemetryHttpServer.reply(exchange, UNAUTHORIZED, "{\"error\":\"operator token missing or wrong\"}");
+            return false;
+        }
+        return true;
+    }
+
+    private static TopicDef<byte[]> deadLetterTopic(String name) {
+        return deadLetterTopics().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a dead-letter topic: " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<TopicDef<byte[]>> deadLetterTopics() {
+        return Topics.PIPELINE.stream().filter(t -> t.name().endsWith(Topics.DLQ_SUFFIX)).map(t -> (TopicDef<byte[]>) t).toList();
+    }
+
+    /** The newest dead letters of one dead-letter topic, with their reasons. */
+    private void deadLetters(HttpExchange exchange, Map<String, String> query) throws IOException {
+        TopicDef<byte[]> topic;
+        try {
+            topic = deadLetterTopic(query.getOrDefault("topic", Topics.FRAMES_DLQ.name()));
+        } catch (IllegalArgumentException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        deadLetterTopics().forEach(t -> out.withArray("topics").add(t.name()));
+        ArrayNode rows = out.putArray("deadLetters");
+        history.deadLetters(topic, MAX_DEAD_LETTERS).forEach(d -> rows.add(JSON.valueToTree(d.summary())));
+        TelemetryHttpServer.reply(exchange, OK, out.toString());
+    }
+
+    /** Sends a dead letter's original record back to the topic it was refused on (after a fix), marked as a retry. */
+    private void retry(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"POST {topic, partition, offset}\"}");
+            return;
+        }
+        if (!authorized(exchange)) {
+            return;
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            JsonNode body = JSON.readTree(in.readNBytes(MAX_BODY_BYTES));
+            TopicDef<byte[]> topic = deadLetterTopic(body.path("topic").asText());
+            Optional<DeadLetter> letter = history.deadLetter(topic, body.path("partition").asInt(), body.path("offset").asLong(-1));
+            if (letter.isEmpty()) {
+                TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"no such dead letter (retention may have removed it)\"}");
+                return;
+            }
+            DeadLetter d = letter.get();
+            ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(d.retryTopic(), d.key() == null ? null : d.key().getBytes(StandardCharsets.UTF_8),
+                    d.value());
+            again.headers().add(DeadLetter.RETRY_OF, d.id().getBytes(StandardCharsets.UTF_8));
+            rawProducer().send(again).get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
+            LOG.info("Console retried dead letter {} to {}", d.id(), d.retryTopic());
+            TelemetryHttpServer.reply(exchange, OK, JSON.createObjectNode().put("retried", d.id()).put("to", d.retryTopic()).toString());
+        } catch (IllegalArgumentException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "not retried: " + e.getMessage()).toString());
+        }
+    }
+
+    private synchronized Producer<byte[], byte[]> rawProducer() {
+        if (rawProducer == null) {
+            rawProducer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return rawProducer;
     }
 
     /** The stream's current profile (or a new one) with the requested policy. */
@@ -390,6 +479,9 @@ final class ConsoleEndpoints implements AutoCloseable {
     public synchronized void close() {
         if (producer != null) {
             producer.close();
+        }
+        if (rawProducer != null) {
+            rawProducer.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.edgescope.app;
 
+import io.edgescope.console.DeadLetter;
 import io.edgescope.console.DetectionFilter;
 import io.edgescope.schemas.Detections;
 import io.edgescope.schemas.Frame;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -66,6 +68,79 @@ final class TopicHistory {
         return Optional.ofNullable(found[0]);
     }
 
+    /** The last {@code limit} records of a dead-letter topic, newest first. */
+    List<DeadLetter> deadLetters(TopicDef<byte[]> dlq, int limit) {
+        List<DeadLetter> out = new ArrayList<>();
+        readRaw(dlq.name(), consumer -> {
+            List<TopicPartition> parts = partitions(consumer, dlq.name());
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
+            parts.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - limit)));
+            drain(consumer, end, r -> {
+                out.add(deadLetter(r));
+                return true;
+            });
+        });
+        out.sort(Comparator.comparing(DeadLetter::timestamp).reversed());
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** One dead letter, by its position. */
+    Optional<DeadLetter> deadLetter(TopicDef<byte[]> dlq, int partition, long offset) {
+        DeadLetter[] found = {null};
+        readRaw(dlq.name(), consumer -> {
+            TopicPartition tp = new TopicPartition(dlq.name(), partition);
+            consumer.assign(List.of(tp));
+            Map<TopicPartition, Long> end = consumer.endOffsets(List.of(tp));
+            if (offset >= end.get(tp)) {
+                return;
+            }
+            consumer.seek(tp, offset);
+            drain(consumer, end, r -> {
+                if (r.offset() == offset) {
+                    found[0] = deadLetter(r);
+                }
+                return r.offset() < offset;
+            });
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, byte[]> headers = new HashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), h.value()));
+        return DeadLetter.of(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), headers);
+    }
+
+    private void readRaw(String topic, java.util.function.Consumer<KafkaConsumer<byte[], byte[]>> body) {
+        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            body.accept(consumer);
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> parts = new ArrayList<>();
+        consumer.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+        consumer.assign(parts);
+        return parts;
+    }
+
+    /** Polls the assigned partitions up to {@code end}, feeding records to {@code more} until it says stop. */
+    private static <K, V> void drain(KafkaConsumer<K, V> consumer, Map<TopicPartition, Long> end, Predicate<ConsumerRecord<K, V>> more) {
+        int emptyAtEnd = 0;
+        while (end.keySet().stream().anyMatch(p -> consumer.position(p) < end.get(p)) && emptyAtEnd < EMPTY_POLLS_AT_END) {
+            var records = consumer.poll(POLL);
+            emptyAtEnd = records.isEmpty() ? emptyAtEnd + 1 : 0;
+            for (ConsumerRecord<K, V> r : records) {
+                if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition())) && !more.test(r)) {
+                    return;
+                }
+            }
+        }
+    }
+
     /** Feeds {@code topic}'s records from about {@code from} (or the start) to the end to {@code more}, until it says stop. */
     private <V> void read(TopicDef<V> topic, String stream, Instant from, Predicate<ConsumerRecord<String, V>> more) {
         Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
@@ -91,16 +166,7 @@ final class TopicHistory {
                 Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times);
                 assigned.forEach(p -> consumer.seek(p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
             }
-            int emptyAtEnd = 0;
-            while (assigned.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && emptyAtEnd < EMPTY_POLLS_AT_END) {
-                var records = consumer.poll(POLL);
-                emptyAtEnd = records.isEmpty() ? emptyAtEnd + 1 : 0;
-                for (ConsumerRecord<String, V> r : records) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition())) && !more.test(r)) {
-                        return;
-                    }
-                }
-            }
+            drain(consumer, end, more);
         }
     }
 }

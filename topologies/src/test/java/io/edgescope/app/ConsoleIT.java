@@ -216,4 +216,38 @@ class ConsoleIT {
         await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#viewer-boxes rect")).isEmpty());
         Files.write(Path.of("target", "console-detections.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void shouldListDeadLettersWithTheirReasonAndRetryOneThroughThePipeline() throws Exception {
+        String stream = "console-bad";
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.FRAMES.name(), stream,
+                    io.edgescope.ingest.FrameRecords.of(stream, 0, java.time.Instant.now(),
+                            new io.edgescope.media.EncodedFrame(0, "not a jpeg".getBytes(java.nio.charset.StandardCharsets.UTF_8), io.edgescope.media.EncodedFrame.JPEG, 640, 480), "it"))).get();
+        }
+        browser.get(url() + "console/dead-letters.html");
+        By rows = By.xpath("//table[@id='letters']/tbody/tr[td[2]='" + stream + "']");
+        await().atMost(WAIT).until(() -> {
+            browser.navigate().refresh();
+            return !await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("summary")).getText(), t -> !t.isEmpty()).isEmpty()
+                    && browser.findElements(rows).size() == 1;
+        });
+        WebElement letter = browser.findElement(rows);
+        assertThat(letter.findElements(By.tagName("td")).get(2).getText()).isNotBlank();
+        assertThat(letter.findElements(By.tagName("td")).get(3).getText()).startsWith(Topics.FRAMES.name());
+
+        WebElement token = browser.findElement(By.id("token"));
+        token.clear();
+        token.sendKeys(TOKEN + Keys.TAB);
+        letter.findElement(By.tagName("button")).click();
+        await().atMost(WAIT).until(() -> letter.findElement(By.className("retry-status")).getText().equals("sent again to " + Topics.FRAMES.name()));
+        // still not a JPEG: the retried record went through detection again and is refused again, with the same reason
+        await().atMost(WAIT).until(() -> {
+            browser.navigate().refresh();
+            return !await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("summary")).getText(), t -> !t.isEmpty()).isEmpty()
+                    && browser.findElements(rows).size() == 2;
+        });
+        Files.write(Path.of("target", "console-dead-letters.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }
