@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.schemas.BoundingBox;
+import io.edgescope.schemas.CameraSource;
 import io.edgescope.console.DeadLetter;
 import io.edgescope.console.DetectionExport;
 import io.edgescope.console.DetectionFilter;
@@ -36,7 +37,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -63,7 +63,10 @@ final class ConsoleEndpoints implements AutoCloseable {
     static final String VARIANTS = ROOT + "/api/variants";
     static final String DETECTIONS = ROOT + "/api/detections";
     static final String FRAME = ROOT + "/api/frame";
+    static final String SOURCES = ROOT + "/api/sources";
     static final String DEAD_LETTERS = ROOT + "/api/dead-letters";
+    /** Split plans the policy control offers (docs/split-inference.md: the measured best at the first single-tensor cuts). */
+    static final List<String> SUGGESTED_SPLIT_PLANS = List.of("scissionlite:Mul_115:uint8+zstd", "scissionlite:Mul_115:fp16", "scission:Mul_115");
     static final String RETRY = DEAD_LETTERS + "/retry";
     /** Dead letters the page lists per topic (the newest). */
     static final int MAX_DEAD_LETTERS = 200;
@@ -87,7 +90,8 @@ final class ConsoleEndpoints implements AutoCloseable {
     private static final int UNAVAILABLE = 503;
     private static final Map<String, String> STATIC = Map.of("/", "index.html", "/index.html", "index.html", "/console.js", "console.js",
             "/console.css", "console.css", "/detections.html", "detections.html", "/detections.js", "detections.js",
-            "/dead-letters.html", "dead-letters.html", "/dead-letters.js", "dead-letters.js");
+            "/dead-letters.html", "dead-letters.html", "/dead-letters.js", "dead-letters.js",
+            "/stream.html", "stream.html", "/stream.js", "stream.js");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
@@ -98,7 +102,6 @@ final class ConsoleEndpoints implements AutoCloseable {
     private final Platform platform;
     private final String token;
     private final TopicHistory history;
-    private Producer<String, StreamProfile> producer;
     private Producer<byte[], byte[]> rawProducer;
 
     ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
@@ -132,9 +135,13 @@ final class ConsoleEndpoints implements AutoCloseable {
             } else if (path.equals(VARIANTS)) {
                 ObjectNode v = JSON.createObjectNode().put("controls", !token.isEmpty());
                 Variant.CATALOGUE.forEach(variant -> v.withArray("variants").add(variant.id()));
+                SUGGESTED_SPLIT_PLANS.forEach(v.putArray("splitPlans")::add);
                 TelemetryHttpServer.reply(exchange, OK, v.toString());
             } else if (path.equals(DETECTIONS)) {
                 detections(exchange, query(exchange));
+            } else if (path.equals(SOURCES) || path.startsWith(SOURCES + "/")) {
+                sources(exchange, path.length() > SOURCES.length() + 1
+                        ? URLDecoder.decode(path.substring(SOURCES.length() + 1), StandardCharsets.UTF_8) : null);
             } else if (path.equals(DEAD_LETTERS)) {
                 deadLetters(exchange, query(exchange));
             } else if (path.equals(RETRY)) {
@@ -348,13 +355,73 @@ final class ConsoleEndpoints implements AutoCloseable {
             return;
         }
         try {
-            producer().send(new ProducerRecord<>(Topics.STREAM_PROFILES.name(), stream, profile)).get(SEND_TIMEOUT_S, TimeUnit.SECONDS);
+            CompactedTopic.write(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.STREAM_PROFILES, stream, profile);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "profile not written: " + e.getMessage()).toString());
             return;
         }
         LOG.info("Console set the profile of {}: {} {}", stream, profile.getPolicy(), profile.getVariantId() == null ? "" : profile.getVariantId());
         TelemetryHttpServer.reply(exchange, OK, RecordJson.line(profile));
+    }
+
+    /** Camera sources: GET lists them, POST (operator) adds or changes one, DELETE /ID (operator) removes one. */
+    private void sources(HttpExchange exchange, String id) throws IOException {
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method)) {
+            ArrayNode out = JSON.createArrayNode();
+            CompactedTopic.readAll(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.SOURCES).values()
+                    .forEach(source -> out.add(RecordJson.toJson(source)));
+            TelemetryHttpServer.reply(exchange, OK, out.toString());
+            return;
+        }
+        if (!authorized(exchange)) {
+            return;
+        }
+        try {
+            if ("DELETE".equals(method) && id != null) {
+                CompactedTopic.write(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.SOURCES, id, null);
+                TelemetryHttpServer.reply(exchange, OK, JSON.createObjectNode().put("removed", id).toString());
+            } else if ("POST".equals(method)) {
+                JsonNode body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = JSON.readTree(in.readNBytes(MAX_BODY_BYTES));
+                }
+                CameraSource source = cameraSource(body);
+                CompactedTopic.write(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.SOURCES, source.getStreamId(), source);
+                LOG.info("Console added source {}: {}", source.getStreamId(), source.getUrl());
+                TelemetryHttpServer.reply(exchange, OK, RecordJson.line(source));
+            } else {
+                TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"GET, POST a source, or DELETE /console/api/sources/ID\"}");
+            }
+        } catch (IllegalArgumentException e) {
+            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "not written: " + e.getMessage()).toString());
+        }
+    }
+
+    private static CameraSource cameraSource(JsonNode body) {
+        String stream = body.path("streamId").asText("").strip();
+        String url = body.path("url").asText("").strip();
+        if (stream.isEmpty() || url.isEmpty()) {
+            throw new IllegalArgumentException("a source needs streamId and url");
+        }
+        String site = body.path("site").asText("").isBlank() ? null : body.path("site").asText().strip();
+        if (site != null) {
+            Topics.frameTopic(site);
+        }
+        Float fps = body.hasNonNull("fps") && !body.path("fps").asText().isBlank() ? (float) body.path("fps").asDouble() : null;
+        if (fps != null && fps < 0) {
+            throw new IllegalArgumentException("fps must be 0 (as fast as possible) or positive");
+        }
+        return CameraSource.newBuilder().setStreamId(stream).setUrl(url).setFps(fps).setSite(site).setLoop(body.path("loop").asBoolean(false))
+                .setUpdatedAt(Instant.now()).build();
     }
 
     /** Whether the request carries the operator token; if not, answers it (403 controls off, 401 wrong token). */
@@ -467,19 +534,8 @@ final class ConsoleEndpoints implements AutoCloseable {
         return b.build();
     }
 
-    private synchronized Producer<String, StreamProfile> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
-                    Topics.STREAM_PROFILES.valueSerde(platform.registry()).serializer());
-        }
-        return producer;
-    }
-
     @Override
     public synchronized void close() {
-        if (producer != null) {
-            producer.close();
-        }
         if (rawProducer != null) {
             rawProducer.close();
         }

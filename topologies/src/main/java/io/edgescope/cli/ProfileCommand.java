@@ -1,5 +1,7 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.CompactedTopic;
+
 import io.edgescope.app.RecordJson;
 import io.edgescope.schemas.Delivery;
 import io.edgescope.split.GraphPartitioner;

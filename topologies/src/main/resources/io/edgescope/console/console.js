@@ -4,6 +4,7 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const cards = new Map();
 let variants = [];
+let splitPlans = [];
 
 function tokenField() {
   return document.getElementById('token');
@@ -20,6 +21,9 @@ function choices(select, stream) {
   for (const v of variants) {
     select.add(new Option('fixed: ' + v, 'FIXED:' + v));
   }
+  for (const p of splitPlans) {
+    select.add(new Option('split: ' + p, 'SPLIT:' + p));
+  }
   select.value = stream.policy === 'ROMA' ? 'ROMA' : 'FIXED:' + (stream.profileVariant || stream.variantId);
 }
 
@@ -30,7 +34,10 @@ function card(stream) {
   }
   const node = document.getElementById('stream-card').content.firstElementChild.cloneNode(true);
   node.dataset.stream = stream.streamId;
-  node.querySelector('.name').textContent = stream.streamId;
+  const link = document.createElement('a');
+  link.href = '/console/stream.html?id=' + encodeURIComponent(stream.streamId);
+  link.textContent = stream.streamId;
+  node.querySelector('.name').append(link);
   node.querySelector('.image').alt = 'latest frame of ' + stream.streamId;
   const select = node.querySelector('.choice');
   choices(select, stream);
@@ -86,16 +93,16 @@ function render(stream) {
 }
 
 async function apply(streamId, choice, result) {
-  const body = choice === 'ROMA' ? { policy: 'ROMA' } : { policy: 'FIXED', variantId: choice.substring('FIXED:'.length) };
+  const body = choice === 'ROMA' ? { policy: 'ROMA' }
+    : choice.startsWith('SPLIT:') ? { policy: 'SPLIT', splitPlan: choice.substring('SPLIT:'.length) }
+      : { policy: 'FIXED', variantId: choice.substring('FIXED:'.length) };
   result.textContent = 'applying…';
   try {
     const response = await fetch('/console/api/streams/' + encodeURIComponent(streamId) + '/profile', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + tokenField().value },
-      body: JSON.stringify(body)
+      method: 'POST', headers: authorization(), body: JSON.stringify(body)
     });
     const reply = await response.json();
-    result.textContent = response.ok ? 'applied: ' + (body.variantId || 'ROMA') + ' from the next frame' : 'refused: ' + reply.error;
+    result.textContent = response.ok ? 'applied: ' + (body.variantId || body.splitPlan || 'ROMA') + ' from the next frame' : 'refused: ' + reply.error;
   } catch (e) {
     result.textContent = 'failed: ' + e;
   }
@@ -113,12 +120,58 @@ function listen() {
   };
 }
 
+function authorization() {
+  return { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + tokenField().value };
+}
+
+async function loadSources() {
+  const sources = await (await fetch('/console/api/sources')).json();
+  const body = document.querySelector('#sources tbody');
+  body.replaceChildren(...sources.map(source => {
+    const tr = document.createElement('tr');
+    tr.dataset.stream = source.streamId;
+    for (const text of [source.streamId, source.url, source.fps === null ? 'source rate' : String(source.fps), source.site || '', source.loop ? 'yes' : 'no']) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    const td = document.createElement('td');
+    td.className = 'control-col';
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'remove';
+    remove.setAttribute('aria-label', 'remove camera ' + source.streamId);
+    remove.addEventListener('click', async () => {
+      const response = await fetch('/console/api/sources/' + encodeURIComponent(source.streamId), { method: 'DELETE', headers: authorization() });
+      document.getElementById('source-result').textContent = response.ok ? 'removed ' + source.streamId : 'refused: ' + (await response.json()).error;
+      loadSources();
+    });
+    td.append(remove);
+    tr.append(td);
+    return tr;
+  }));
+}
+
+async function addSource(event) {
+  event.preventDefault();
+  const form = event.target;
+  const body = { streamId: form.elements.streamId.value, url: form.elements.url.value, fps: form.elements.fps.value,
+    site: form.elements.site.value, loop: form.elements.loop.checked };
+  const response = await fetch('/console/api/sources', { method: 'POST', headers: authorization(), body: JSON.stringify(body) });
+  const reply = await response.json();
+  document.getElementById('source-result').textContent = response.ok ? 'added ' + body.streamId + ': the ingest supervisors start it' : 'refused: ' + reply.error;
+  loadSources();
+}
+
 async function start() {
   tokenField().value = sessionStorage.getItem('edgescope.token') || '';
   tokenField().addEventListener('change', () => sessionStorage.setItem('edgescope.token', tokenField().value));
   document.getElementById('operator').addEventListener('submit', event => event.preventDefault());
   const info = await (await fetch('/console/api/variants')).json();
   variants = info.variants;
+  splitPlans = info.splitPlans;
+  document.getElementById('add-source').addEventListener('submit', addSource);
+  loadSources();
   if (!info.controls) {
     document.getElementById('operator').hidden = true;
   }

@@ -250,4 +250,46 @@ class ConsoleIT {
         });
         Files.write(Path.of("target", "console-dead-letters.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void shouldShowAStreamLiveWithItsTelemetryChartedOverTime() throws Exception {
+        String stream = STREAMS.get(1);
+        browser.get(url() + "console/");
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("article.stream[data-stream='" + stream + "'] h3 a")).isEmpty());
+        card(stream).findElement(By.cssSelector("h3 a")).click();
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("stream.html?id=" + stream));
+        await().atMost(WAIT).until(() -> (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const img = document.getElementById('live-image'); return img.complete && img.naturalWidth > 0;"));
+        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#chart-fps polyline")).isEmpty()
+                && !browser.findElements(By.cssSelector("#chart-variant rect")).isEmpty());
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(stream);
+        assertThat(browser.findElement(By.id("chart-variant")).getText()).contains("yolox-nano-416");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
+        Files.write(Path.of("target", "console-stream.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
+    @Test
+    void shouldAddAndRemoveACameraFromThePageThroughTheSourcesTopic() {
+        String camera = "console-cam";
+        browser.get(url() + "console/");
+        WebElement token = browser.findElement(By.id("token"));
+        token.clear();
+        token.sendKeys(TOKEN + Keys.TAB);
+        WebElement form = browser.findElement(By.id("add-source"));
+        form.findElement(By.name("streamId")).sendKeys(camera);
+        form.findElement(By.name("url")).sendKeys("rtsp://camera.invalid/stream");
+        form.findElement(By.name("fps")).sendKeys("5");
+        form.findElement(By.tagName("button")).click();
+        By row = By.cssSelector("#sources tbody tr[data-stream='" + camera + "']");
+        await().atMost(WAIT).until(() -> !browser.findElements(row).isEmpty());
+        Map<String, io.edgescope.schemas.CameraSource> held = CompactedTopic.readAll(platform.bootstrapServers(), platform.config(),
+                platform.registry(), Topics.SOURCES);
+        assertThat(held.get(camera).getUrl()).isEqualTo("rtsp://camera.invalid/stream");
+        assertThat(held.get(camera).getFps()).isEqualTo(5f);
+
+        browser.findElement(row).findElement(By.tagName("button")).click();
+        await().atMost(WAIT).until(() -> browser.findElements(row).isEmpty());
+        assertThat(CompactedTopic.readAll(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.SOURCES)).doesNotContainKey(camera);
+    }
 }

@@ -1,6 +1,5 @@
-package io.edgescope.cli;
+package io.edgescope.app;
 
-import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.registry.SchemaRegistryClient;
 import io.edgescope.registry.SchemaRegistryClients;
@@ -20,8 +19,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reading and writing the compacted, keyed topics the CLI manages (stream profiles, camera sources). */
-final class CompactedTopic {
+/** Reading and writing the compacted, keyed topics the CLI and the console manage (stream profiles, camera sources). */
+public final class CompactedTopic {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long SEND_TIMEOUT_SECONDS = 30;
@@ -29,11 +28,15 @@ final class CompactedTopic {
     private CompactedTopic() {
     }
 
+    /** Latest value per key on the configured cluster and registry. */
+    public static <V> Map<String, V> readAll(EdgeScopeConfig config, TopicDef<V> topic) {
+        return readAll(config.bootstrapServers(), config, SchemaRegistryClients.create(config.registryClient()), topic);
+    }
+
     /** Latest value per key, read from the start of the topic to its end; tombstones remove keys. */
-    static <V> Map<String, V> readAll(EdgeScopeConfig config, TopicDef<V> topic) {
-        SchemaRegistryClient registry = SchemaRegistryClients.create(config.registryClient());
+    public static <V> Map<String, V> readAll(String bootstrap, EdgeScopeConfig config, SchemaRegistryClient registry, TopicDef<V> topic) {
         Map<String, V> out = new TreeMap<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaClientSettings.consumer(config.bootstrapServers(), config),
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaClientSettings.consumer(bootstrap, config),
                 new StringDeserializer(), topic.valueSerde(registry).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -53,11 +56,17 @@ final class CompactedTopic {
         return out;
     }
 
-    /** Writes {@code value} under {@code key} (null: a tombstone) and waits for the broker's acknowledgement. */
-    static <V> void write(EdgeScopeConfig config, TopicDef<V> topic, String key, V value)
+    /** Writes to the configured cluster and registry. */
+    public static <V> void write(EdgeScopeConfig config, TopicDef<V> topic, String key, V value)
             throws InterruptedException, ExecutionException, TimeoutException {
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(KafkaClientSettings.producer(config.bootstrapServers(), config),
-                new StringSerializer(), topic.valueSerde(SchemaRegistryClients.create(config.registryClient())).serializer())) {
+        write(config.bootstrapServers(), config, SchemaRegistryClients.create(config.registryClient()), topic, key, value);
+    }
+
+    /** Writes {@code value} under {@code key} (null: a tombstone) and waits for the broker's acknowledgement. */
+    public static <V> void write(String bootstrap, EdgeScopeConfig config, SchemaRegistryClient registry, TopicDef<V> topic, String key, V value)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(KafkaClientSettings.producer(bootstrap, config),
+                new StringSerializer(), topic.valueSerde(registry).serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
