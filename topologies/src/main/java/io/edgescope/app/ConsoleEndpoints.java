@@ -88,10 +88,11 @@ final class ConsoleEndpoints implements AutoCloseable {
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
     private static final int UNAVAILABLE = 503;
-    private static final Map<String, String> STATIC = Map.of("/", "index.html", "/index.html", "index.html", "/console.js", "console.js",
-            "/console.css", "console.css", "/detections.html", "detections.html", "/detections.js", "detections.js",
-            "/dead-letters.html", "dead-letters.html", "/dead-letters.js", "dead-letters.js",
-            "/stream.html", "stream.html", "/stream.js", "stream.js");
+    private static final Map<String, String> STATIC = Map.ofEntries(Map.entry("/", "index.html"), Map.entry("/index.html", "index.html"),
+            Map.entry("/common.js", "common.js"), Map.entry("/console.js", "console.js"), Map.entry("/console.css", "console.css"),
+            Map.entry("/detections.html", "detections.html"), Map.entry("/detections.js", "detections.js"),
+            Map.entry("/dead-letters.html", "dead-letters.html"), Map.entry("/dead-letters.js", "dead-letters.js"),
+            Map.entry("/stream.html", "stream.html"), Map.entry("/stream.js", "stream.js"));
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 

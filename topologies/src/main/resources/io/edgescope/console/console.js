@@ -1,14 +1,9 @@
 // EdgeScope console: the streams overview, live over server-sent events, and the operator's policy control.
 'use strict';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const cards = new Map();
 let variants = [];
 let splitPlans = [];
-
-function tokenField() {
-  return document.getElementById('token');
-}
 
 function fmt(value, digits, unit) {
   return value === undefined || value === null ? '–' : Number(value).toFixed(digits) + (unit || '');
@@ -51,25 +46,6 @@ function card(stream) {
   return c;
 }
 
-function drawBoxes(svg, stream) {
-  svg.setAttribute('viewBox', '0 0 ' + stream.frameWidth + ' ' + stream.frameHeight);
-  const fontSize = Math.max(12, stream.frameHeight / 30);
-  svg.replaceChildren();
-  for (const b of stream.boxes) {
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('x', b.x);
-    rect.setAttribute('y', b.y);
-    rect.setAttribute('width', b.w);
-    rect.setAttribute('height', b.h);
-    const label = document.createElementNS(SVG, 'text');
-    label.setAttribute('x', b.x + 2);
-    label.setAttribute('y', Math.max(fontSize, b.y - 3));
-    label.setAttribute('font-size', fontSize);
-    label.textContent = b.label + ' ' + b.score.toFixed(2);
-    svg.append(rect, label);
-  }
-}
-
 function render(stream) {
   const c = card(stream);
   const n = c.node;
@@ -78,7 +54,7 @@ function render(stream) {
     const next = new Image();
     next.onload = () => {
       n.querySelector('.image').src = next.src;
-      drawBoxes(n.querySelector('.boxes'), stream);
+      drawBoxes(n.querySelector('.boxes'), stream.frameWidth, stream.frameHeight, stream.boxes, true);
     };
     next.src = '/streams/' + encodeURIComponent(stream.streamId) + '/frame.jpg?seq=' + stream.sequence;
     n.querySelector('.caption').textContent = 'frame ' + stream.sequence + ' · ' + stream.boxes.length + ' objects · '
@@ -99,7 +75,7 @@ async function apply(streamId, choice, result) {
   result.textContent = 'applying…';
   try {
     const response = await fetch('/console/api/streams/' + encodeURIComponent(streamId) + '/profile', {
-      method: 'POST', headers: authorization(), body: JSON.stringify(body)
+      method: 'POST', headers: operatorToken(), body: JSON.stringify(body)
     });
     const reply = await response.json();
     result.textContent = response.ok ? 'applied: ' + (body.variantId || body.splitPlan || 'ROMA') + ' from the next frame' : 'refused: ' + reply.error;
@@ -120,34 +96,18 @@ function listen() {
   };
 }
 
-function authorization() {
-  return { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + tokenField().value };
-}
-
 async function loadSources() {
   const sources = await (await fetch('/console/api/sources')).json();
   const body = document.querySelector('#sources tbody');
   body.replaceChildren(...sources.map(source => {
-    const tr = document.createElement('tr');
-    tr.dataset.stream = source.streamId;
-    for (const text of [source.streamId, source.url, source.fps === null ? 'source rate' : String(source.fps), source.site || '', source.loop ? 'yes' : 'no']) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      tr.append(td);
-    }
-    const td = document.createElement('td');
-    td.className = 'control-col';
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.textContent = 'remove';
-    remove.setAttribute('aria-label', 'remove camera ' + source.streamId);
-    remove.addEventListener('click', async () => {
-      const response = await fetch('/console/api/sources/' + encodeURIComponent(source.streamId), { method: 'DELETE', headers: authorization() });
+    const tr = tableRow([source.streamId, source.url, source.fps === null ? 'source rate' : String(source.fps), source.site || '',
+      source.loop ? 'yes' : 'no'], 'remove', async () => {
+      const response = await fetch('/console/api/sources/' + encodeURIComponent(source.streamId), { method: 'DELETE', headers: operatorToken() });
       document.getElementById('source-result').textContent = response.ok ? 'removed ' + source.streamId : 'refused: ' + (await response.json()).error;
       loadSources();
-    });
-    td.append(remove);
-    tr.append(td);
+    }, 'control-col');
+    tr.dataset.stream = source.streamId;
+    tr.querySelector('button').setAttribute('aria-label', 'remove camera ' + source.streamId);
     return tr;
   }));
 }
@@ -157,16 +117,14 @@ async function addSource(event) {
   const form = event.target;
   const body = { streamId: form.elements.streamId.value, url: form.elements.url.value, fps: form.elements.fps.value,
     site: form.elements.site.value, loop: form.elements.loop.checked };
-  const response = await fetch('/console/api/sources', { method: 'POST', headers: authorization(), body: JSON.stringify(body) });
+  const response = await fetch('/console/api/sources', { method: 'POST', headers: operatorToken(), body: JSON.stringify(body) });
   const reply = await response.json();
   document.getElementById('source-result').textContent = response.ok ? 'added ' + body.streamId + ': the ingest supervisors start it' : 'refused: ' + reply.error;
   loadSources();
 }
 
 async function start() {
-  tokenField().value = sessionStorage.getItem('edgescope.token') || '';
-  tokenField().addEventListener('change', () => sessionStorage.setItem('edgescope.token', tokenField().value));
-  document.getElementById('operator').addEventListener('submit', event => event.preventDefault());
+  operatorToken();
   const info = await (await fetch('/console/api/variants')).json();
   variants = info.variants;
   splitPlans = info.splitPlans;

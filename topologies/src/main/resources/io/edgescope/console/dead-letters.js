@@ -1,15 +1,11 @@
 // EdgeScope console: dead letters with their reasons, and a retry (operator) once the cause is fixed.
 'use strict';
 
-function token() {
-  return document.getElementById('token').value;
-}
-
 async function retry(letter, status) {
   status.textContent = 'retrying…';
   const response = await fetch('/console/api/dead-letters/retry', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token() },
+    headers: operatorToken(),
     body: JSON.stringify({ topic: letter.topic, partition: letter.partition, offset: letter.offset })
   });
   const reply = await response.json();
@@ -17,25 +13,14 @@ async function retry(letter, status) {
 }
 
 function row(letter) {
-  const tr = document.createElement('tr');
-  tr.dataset.offset = letter.offset;
   const from = (letter.sourceTopic || '?') + ' ' + (letter.sourcePartition || '?') + '/' + (letter.sourceOffset || '?');
-  for (const text of [new Date(letter.timestamp).toLocaleString(), letter.key || '', letter.reason || letter.exception || '', from,
-    String(letter.valueBytes)]) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    tr.append(td);
-  }
-  const td = document.createElement('td');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'retry';
+  const tr = tableRow([new Date(letter.timestamp).toLocaleString(), letter.key || '', letter.reason || letter.exception || '', from,
+    String(letter.valueBytes)], 'retry', cell => retry(letter, cell.querySelector('.retry-status')));
   const status = document.createElement('span');
   status.className = 'retry-status';
   status.setAttribute('role', 'status');
-  button.addEventListener('click', () => retry(letter, status));
-  td.append(button, ' ', status);
-  tr.append(td);
+  tr.lastElementChild.append(' ', status);
+  tr.dataset.offset = letter.offset;
   return tr;
 }
 
@@ -53,8 +38,6 @@ async function show(event) {
   document.getElementById('summary').textContent = reply.deadLetters.length + ' dead letters (newest first)';
 }
 
-document.getElementById('token').value = sessionStorage.getItem('edgescope.token') || '';
-document.getElementById('token').addEventListener('change', () => sessionStorage.setItem('edgescope.token', token()));
-document.getElementById('operator').addEventListener('submit', event => event.preventDefault());
+operatorToken();
 document.getElementById('choose').addEventListener('submit', show);
 show();

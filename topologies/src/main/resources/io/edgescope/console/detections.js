@@ -1,8 +1,6 @@
 // EdgeScope console: the detections browser (analyst): filter the detections topic, export, look at a frame.
 'use strict';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 function query(format) {
   const form = document.getElementById('filter');
   const params = new URLSearchParams();
@@ -32,44 +30,16 @@ function showFrame(d) {
   image.alt = 'frame ' + d.sequence + ' of ' + d.streamId;
   image.onerror = () => { caption.textContent = 'frame ' + d.sequence + ' is no longer kept (frames retention)'; };
   image.onload = () => {
-    svg.setAttribute('viewBox', '0 0 ' + d.frameWidth + ' ' + d.frameHeight);
-    svg.replaceChildren();
-    const fontSize = Math.max(12, d.frameHeight / 30);
-    for (const b of d.boxes) {
-      const rect = document.createElementNS(SVG_NS, 'rect');
-      rect.setAttribute('x', b.x);
-      rect.setAttribute('y', b.y);
-      rect.setAttribute('width', b.w);
-      rect.setAttribute('height', b.h);
-      const label = document.createElementNS(SVG_NS, 'text');
-      label.setAttribute('x', b.x + 2);
-      label.setAttribute('y', Math.max(fontSize, b.y - 3));
-      label.setAttribute('font-size', fontSize);
-      label.textContent = b.label + ' ' + b.score.toFixed(2);
-      svg.append(rect, label);
-    }
+    drawBoxes(svg, d.frameWidth, d.frameHeight, d.boxes, true);
     caption.textContent = d.streamId + ' · frame ' + d.sequence + ' · ' + new Date(d.captureTime).toLocaleString() + ' · ' + d.boxes.length + ' objects';
   };
   image.src = '/console/api/frame?' + new URLSearchParams({ stream: d.streamId, sequence: d.sequence, time: d.captureTime }).toString();
 }
 
 function row(d) {
-  const tr = document.createElement('tr');
+  const tr = tableRow([new Date(d.captureTime).toLocaleString(), d.streamId, String(d.sequence), d.variantId,
+    d.boxes.map(b => b.label + ' ' + b.score.toFixed(2)).join(', ')], 'show frame', () => showFrame(d));
   tr.dataset.stream = d.streamId;
-  const cells = [new Date(d.captureTime).toLocaleString(), d.streamId, String(d.sequence), d.variantId,
-    d.boxes.map(b => b.label + ' ' + b.score.toFixed(2)).join(', ')];
-  for (const text of cells) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    tr.append(td);
-  }
-  const td = document.createElement('td');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'show frame';
-  button.addEventListener('click', () => showFrame(d));
-  td.append(button);
-  tr.append(td);
   return tr;
 }
 

@@ -79,9 +79,7 @@ function live(s) {
   const next = new Image();
   next.onload = () => {
     document.getElementById('live-image').src = next.src;
-    const svg = document.getElementById('live-boxes');
-    svg.setAttribute('viewBox', '0 0 ' + s.frameWidth + ' ' + s.frameHeight);
-    svg.replaceChildren(...s.boxes.map(b => el('rect', { x: b.x, y: b.y, width: b.w, height: b.h })));
+    drawBoxes(document.getElementById('live-boxes'), s.frameWidth, s.frameHeight, s.boxes, true);
   };
   next.src = '/streams/' + encodeURIComponent(stream) + '/frame.jpg?seq=' + s.sequence;
   document.getElementById('live-caption').textContent = 'frame ' + s.sequence + ' · ' + s.boxes.length + ' objects · ' + s.variantId + ' · ' + s.policy;
