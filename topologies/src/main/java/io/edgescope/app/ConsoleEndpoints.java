@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgescope.detect.variants.Variant;
+import io.edgescope.eval.SequenceEvaluation;
+import io.edgescope.eval.MotSequence;
 import io.edgescope.schemas.BoundingBox;
 import io.edgescope.schemas.CameraSource;
 import io.edgescope.console.DeadLetter;
@@ -74,6 +76,10 @@ final class ConsoleEndpoints implements AutoCloseable {
     static final int MAX_DETECTIONS = 5000;
     private static final String PROFILE_PREFIX = ROOT + "/api/streams/";
     private static final String PROFILE_SUFFIX = "/profile";
+    private static final String MEASURED_SUFFIX = "/measured";
+    /** The class the MOTChallenge ground truth labels. */
+    private static final String GROUND_TRUTH_LABEL = "person";
+    private static final Duration MEASURED_HISTORY = Duration.ofMinutes(10);
     private static final String LOCAL = "local=true";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +109,7 @@ final class ConsoleEndpoints implements AutoCloseable {
     private final Platform platform;
     private final String token;
     private final TopicHistory history;
+    private final Map<String, MotSequence> sequences = new java.util.concurrent.ConcurrentHashMap<>();
     private Producer<byte[], byte[]> rawProducer;
 
     ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
@@ -151,6 +158,9 @@ final class ConsoleEndpoints implements AutoCloseable {
                 frame(exchange, query(exchange));
             } else if (path.equals(EVENTS)) {
                 events(exchange);
+            } else if (path.startsWith(PROFILE_PREFIX) && path.endsWith(MEASURED_SUFFIX)) {
+                measured(exchange, URLDecoder.decode(path.substring(PROFILE_PREFIX.length(), path.length() - MEASURED_SUFFIX.length()),
+                        StandardCharsets.UTF_8));
             } else if (path.startsWith(PROFILE_PREFIX) && path.endsWith(PROFILE_SUFFIX)) {
                 setProfile(exchange, URLDecoder.decode(path.substring(PROFILE_PREFIX.length(), path.length() - PROFILE_SUFFIX.length()),
                         StandardCharsets.UTF_8));
@@ -366,6 +376,30 @@ final class ConsoleEndpoints implements AutoCloseable {
         }
         LOG.info("Console set the profile of {}: {} {}", stream, profile.getPolicy(), profile.getVariantId() == null ? "" : profile.getVariantId());
         TelemetryHttpServer.reply(exchange, OK, RecordJson.line(profile));
+    }
+
+    /**
+     * The measured real-time AP50 of each telemetry window of the last minutes, for a stream whose ground
+     * truth is configured ({@code console.ground-truth}): what was shown on its frames, from the detections topic.
+     */
+    private void measured(HttpExchange exchange, String stream) throws IOException {
+        java.nio.file.Path sequenceDir = platform.config().groundTruth().get(stream);
+        if (sequenceDir == null) {
+            TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no ground truth for " + stream
+                    + " (console.ground-truth)").toString());
+            return;
+        }
+        MotSequence sequence = sequences.computeIfAbsent(stream, s -> MotSequence.load(sequenceDir));
+        ArrayNode windows = telemetry.windows(stream, Instant.now().minus(MEASURED_HISTORY).toEpochMilli());
+        List<Long> starts = new java.util.ArrayList<>();
+        windows.forEach(w -> starts.add(Instant.parse(w.path("windowStart").asText()).toEpochMilli()));
+        TopicDetections live = TopicDetections.of(history.detections(new DetectionFilter(stream, null, null, null, 0), MAX_DETECTIONS),
+                stream, GROUND_TRUTH_LABEL);
+        Map<Long, Double> ap = SequenceEvaluation.liveAp50ByWindow(sequence, live.detections(), live.arrivalMillis(), live.finishMillis(), starts,
+                DetectionTopology.TELEMETRY_WINDOW.toMillis());
+        ArrayNode out = JSON.createArrayNode();
+        ap.forEach((start, value) -> out.addObject().put("windowStart", Instant.ofEpochMilli(start).toString()).put("measuredRealtimeAp50", value));
+        TelemetryHttpServer.reply(exchange, OK, out.toString());
     }
 
     /** Camera sources: GET lists them, POST (operator) adds or changes one, DELETE /ID (operator) removes one. */

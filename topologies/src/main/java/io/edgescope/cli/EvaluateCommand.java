@@ -1,5 +1,7 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.TopicDetections;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgescope.eval.ApResult;

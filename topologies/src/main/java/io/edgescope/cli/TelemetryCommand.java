@@ -1,5 +1,7 @@
 package io.edgescope.cli;
 
+import io.edgescope.app.TopicDetections;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgescope.app.TelemetryHttpServer;

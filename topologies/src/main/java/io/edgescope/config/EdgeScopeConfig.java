@@ -47,6 +47,7 @@ public record EdgeScopeConfig(
         long maxFrameAgeMs,
         double maxFps,
         String consoleToken,
+        String consoleGroundTruth,
         Map<String, String> kafkaClientProperties,
         RegistryAccess registryAccess,
         Map<String, String> brokerProperties) {
@@ -182,6 +183,12 @@ public record EdgeScopeConfig(
             });
     public static final ConfigKey<String> CONSOLE_TOKEN = ConfigKey.string("console.token", "",
             "Bearer token the web console's operator controls require (use ${file:...} or ${env:...}); empty: the console is read-only.");
+    public static final ConfigKey<String> CONSOLE_GROUND_TRUTH = new ConfigKey<>("console.ground-truth",
+            "Streams whose ground truth the console knows, stream=MOT_SEQUENCE_DIR[,...]: their detail page charts the measured real-time AP50 per window.",
+            "", v -> {
+                groundTruthDirs(v);
+                return v;
+            });
     public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
             "Basic-auth credentials user:password clients send to the schema registry (use ${file:...} or ${env:...}).");
     public static final ConfigKey<String> REGISTRY_TRUSTSTORE = ConfigKey.string("schema.registry.ssl.truststore.location", "",
@@ -209,7 +216,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -225,7 +232,7 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), kafkaProperties(values),
+                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), p.get(CONSOLE_GROUND_TRUTH), kafkaProperties(values),
                 new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
                         p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
                         p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
@@ -316,6 +323,7 @@ public record EdgeScopeConfig(
         m.put(MAX_FRAME_AGE_MS.name(), Long.toString(maxFrameAgeMs));
         m.put(MAX_FPS.name(), Double.toString(maxFps));
         m.put(CONSOLE_TOKEN.name(), consoleToken);
+        m.put(CONSOLE_GROUND_TRUTH.name(), consoleGroundTruth);
         m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
         m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
         m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());
@@ -334,6 +342,27 @@ public record EdgeScopeConfig(
     @Override
     public String toString() {
         return "EdgeScopeConfig" + SecretReferences.redact(toMap());
+    }
+
+    /** The ground-truth sequence folder per stream ({@code console.ground-truth}). */
+    public Map<String, Path> groundTruth() {
+        return groundTruthDirs(consoleGroundTruth);
+    }
+
+    private static Map<String, Path> groundTruthDirs(String spec) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            String e = entry.strip();
+            if (e.isEmpty()) {
+                continue;
+            }
+            int eq = e.indexOf('=');
+            if (eq <= 0 || eq == e.length() - 1) {
+                throw new IllegalArgumentException("must be stream=SEQUENCE_DIR[,stream=SEQUENCE_DIR...]");
+            }
+            out.put(e.substring(0, eq).strip(), Path.of(e.substring(eq + 1).strip()));
+        }
+        return out;
     }
 
     /** How clients reach the configured schema registry (credentials, trust). */

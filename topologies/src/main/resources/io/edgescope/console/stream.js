@@ -38,7 +38,7 @@ function lines(svg, series, t0, t1) {
   return x;
 }
 
-function charts(windows) {
+function charts(windows, measured) {
   document.getElementById('windows').textContent = windows.length + ' windows';
   if (windows.length === 0) {
     return;
@@ -53,6 +53,9 @@ function charts(windows) {
     for (const [candidate, ap] of Object.entries(w.estimatedRealtimeAp || {})) {
       (roma[candidate] = roma[candidate] || []).push([t(w), ap]);
     }
+  }
+  if (measured.length > 0) {
+    roma['measured'] = measured.map(m => [Date.parse(m.windowStart) + (t(windows[0]) - Date.parse(windows[0].windowStart)), m.measuredRealtimeAp50]);
   }
   lines(document.getElementById('chart-roma'), roma, t0, t1);
   const variants = [...new Set(windows.map(w => w.activeVariant).filter(v => v))];
@@ -88,8 +91,9 @@ function live(s) {
 async function refreshCharts() {
   const since = Date.now() - HISTORY_MS;
   const response = await fetch('/telemetry/' + encodeURIComponent(stream) + '?since=' + since);
+  const truth = await fetch('/console/api/streams/' + encodeURIComponent(stream) + '/measured');
   if (response.ok) {
-    charts(await response.json());
+    charts(await response.json(), truth.ok ? await truth.json() : []);
   }
 }
 

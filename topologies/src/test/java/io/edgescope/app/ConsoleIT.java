@@ -51,6 +51,8 @@ class ConsoleIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final List<String> STREAMS = List.of("console-gate", "console-dock");
     private static final String SWITCH_TO = "yolox-nano-320";
+    /** A stream replaying a labelled sequence, whose ground truth the console is given. */
+    private static final String LABELLED = "console-tud";
 
     @TempDir
     static Path work;
@@ -70,7 +72,8 @@ class ConsoleIT {
                 EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
                 EdgeScopeConfig.APPLICATION_ID.name(), "console-it-" + UUID.randomUUID(),
                 EdgeScopeConfig.STATE_DIR.name(), work.resolve("state").toString(),
-                EdgeScopeConfig.CONSOLE_TOKEN.name(), TOKEN));
+                EdgeScopeConfig.CONSOLE_TOKEN.name(), TOKEN,
+                EdgeScopeConfig.CONSOLE_GROUND_TRUTH.name(), LABELLED + "=" + TestDetectors.SHARED.resolve("datasets/TUD-Campus")));
         platform = Platform.start(config);
         detection = DetectionService.start(platform, TestDetectors.pool(config, work.resolve("variants"), 2));
         STREAMS.forEach(s -> ingest(s, 3));
@@ -291,5 +294,30 @@ class ConsoleIT {
         browser.findElement(row).findElement(By.tagName("button")).click();
         await().atMost(WAIT).until(() -> browser.findElements(row).isEmpty());
         assertThat(CompactedTopic.readAll(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.SOURCES)).doesNotContainKey(camera);
+    }
+
+    @Test
+    void shouldChartTheMeasuredRealTimeApOfAStreamWhoseGroundTruthIsKnown() throws Exception {
+        String sequence = TestDetectors.SHARED.resolve("datasets/TUD-Campus").toString();
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            new FrameIngestor(producer, Clock.systemUTC()).run(() -> FrameSources.open(sequence, ImageCodec.DEFAULT_JPEG_QUALITY),
+                    new FrameIngestor.Options(LABELLED, null, false, 12, platform.config().maxFrameBytes()), p -> { });
+        }
+        String api = url() + "console/api/streams/" + LABELLED + "/measured";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // every frame detected (the latest detections are frame 11's) before measuring
+        await().atMost(WAIT).until(() -> http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "streams/" + LABELLED + "/latest"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("\"sequence\":11"));
+        await().atMost(WAIT).until(() -> http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("measuredRealtimeAp50"));
+        com.fasterxml.jackson.databind.JsonNode measured = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(api)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(measured.get(0).get("measuredRealtimeAp50").asDouble()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "console/api/streams/" + STREAMS.get(0) + "/measured"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+        browser.get(url() + "console/stream.html?id=" + LABELLED);
+        await().atMost(WAIT).until(() -> browser.findElement(By.id("chart-roma")).getText().contains("measured"));
     }
 }

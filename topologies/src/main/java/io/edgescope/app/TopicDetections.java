@@ -1,6 +1,5 @@
-package io.edgescope.cli;
+package io.edgescope.app;
 
-import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.eval.DetectionSet;
 import io.edgescope.eval.ScoredBox;
@@ -24,20 +23,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * One stream's detections as published on the detections topic, with when each frame arrived
  * (its capture time) and when its detections were ready (capture time + measured latency).
  */
-record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMillis, Map<Integer, Double> finishMillis) {
+public record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMillis, Map<Integer, Double> finishMillis) {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     /** Reads the stream's records from the start of the topic until nothing new arrives for {@code idle}. */
-    static TopicDetections read(EdgeScopeConfig config, String streamId, String label, Duration idle) {
+    public static TopicDetections read(EdgeScopeConfig config, String streamId, String label, Duration idle) {
         Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(config.bootstrapServers(), config));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "edgescope-evaluate-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<Integer, List<ScoredBox>> boxes = new TreeMap<>();
-        Map<Integer, Double> latency = new TreeMap<>();
-        Map<Integer, Double> arrival = new TreeMap<>();
-        Map<Integer, Double> finish = new TreeMap<>();
-        String variant = streamId;
+        List<Detections> records = new ArrayList<>();
         try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 Topics.DETECTIONS.valueSerde(SchemaRegistryClients.create(config.registryClient())).deserializer())) {
             consumer.subscribe(List.of(Topics.DETECTIONS.name()));
@@ -45,25 +40,36 @@ record TopicDetections(DetectionSet detections, Map<Integer, Double> arrivalMill
             while (System.currentTimeMillis() - quietSince < idle.toMillis()) {
                 for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
                     quietSince = System.currentTimeMillis();
-                    Detections d = r.value();
-                    if (!streamId.equals(r.key()) || d == null) {
-                        continue;
+                    if (streamId.equals(r.key()) && r.value() != null) {
+                        records.add(r.value());
                     }
-                    int frame = (int) d.getSequence() + 1;
-                    variant = d.getVariantId();
-                    List<ScoredBox> list = new ArrayList<>();
-                    for (BoundingBox b : d.getBoxes()) {
-                        if (label.equals(b.getLabel())) {
-                            list.add(new ScoredBox(b.getX(), b.getY(), b.getWidth(), b.getHeight(), b.getScore()));
-                        }
-                    }
-                    boxes.put(frame, list);
-                    latency.put(frame, (double) d.getProcessingMillis());
-                    double captured = d.getCaptureTime().toEpochMilli();
-                    arrival.put(frame, captured);
-                    finish.put(frame, captured + d.getLatencyMillis());
                 }
             }
+        }
+        return of(records, streamId, label);
+    }
+
+    /** {@code records} of one stream as an evaluable detection set: boxes of {@code label}, frames numbered from 1. */
+    public static TopicDetections of(List<Detections> records, String streamId, String label) {
+        Map<Integer, List<ScoredBox>> boxes = new TreeMap<>();
+        Map<Integer, Double> latency = new TreeMap<>();
+        Map<Integer, Double> arrival = new TreeMap<>();
+        Map<Integer, Double> finish = new TreeMap<>();
+        String variant = streamId;
+        for (Detections d : records) {
+            int frame = (int) d.getSequence() + 1;
+            variant = d.getVariantId();
+            List<ScoredBox> list = new ArrayList<>();
+            for (BoundingBox b : d.getBoxes()) {
+                if (label.equals(b.getLabel())) {
+                    list.add(new ScoredBox(b.getX(), b.getY(), b.getWidth(), b.getHeight(), b.getScore()));
+                }
+            }
+            boxes.put(frame, list);
+            latency.put(frame, (double) d.getProcessingMillis());
+            double captured = d.getCaptureTime().toEpochMilli();
+            arrival.put(frame, captured);
+            finish.put(frame, captured + d.getLatencyMillis());
         }
         return new TopicDetections(new DetectionSet(boxes, latency, variant), arrival, finish);
     }
