@@ -25,15 +25,20 @@ function el(name, attrs, text) {
 function lines(svg, series, t0, t1) {
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
   svg.replaceChildren();
-  const values = Object.values(series).flat().map(p => p[1]);
-  const max = Math.max(1e-9, ...values);
   const x = t => PAD + (W - 2 * PAD) * (t - t0) / Math.max(1, t1 - t0);
+  const entries = Object.entries(series);
+  if (entries.length === 0) {
+    return x;
+  }
+  const max = Math.max(1e-9, ...entries.flatMap(([, points]) => points.map(p => p[1])));
   const y = v => H - PAD + (PAD * 2 - H) * v / max;
   svg.append(el('text', { x: 2, y: 12, class: 'axis' }, max.toFixed(max < 10 ? 2 : 0)), el('text', { x: 2, y: H - PAD, class: 'axis' }, '0'));
-  Object.entries(series).forEach(([name, points], i) => {
+  entries.forEach(([name, points], i) => {
     const color = COLORS[i % COLORS.length];
     svg.append(el('polyline', { points: points.map(p => x(p[0]) + ',' + y(p[1])).join(' '), stroke: color }));
-    svg.append(el('text', { x: PAD + 110 * i, y: H - 6, class: 'axis', fill: color }, name));
+    // a single window is a dot, not an invisible line
+    points.filter(() => points.length === 1).forEach(p => svg.append(el('circle', { cx: x(p[0]), cy: y(p[1]), r: 3, style: 'fill:' + color })));
+    svg.append(el('text', { x: PAD + 120 * i, y: H - 6, class: 'axis', style: 'fill:' + color }, name));
   });
   return x;
 }
@@ -62,11 +67,11 @@ function charts(windows, measured) {
   const svg = document.getElementById('chart-variant');
   const x = lines(svg, {}, t0, t1);
   const row = (H - 2 * PAD) / Math.max(1, variants.length);
-  variants.forEach((v, i) => svg.append(el('text', { x: 2, y: PAD + row * i + 10, class: 'axis' }, v)));
+  variants.forEach((v, i) => svg.append(el('text', { x: PAD, y: PAD + row * i - 2, class: 'axis', style: 'fill:' + COLORS[i % COLORS.length] }, v)));
   windows.forEach((w, i) => {
     const v = variants.indexOf(w.activeVariant);
     if (v >= 0) {
-      svg.append(el('rect', { x: x(t(w)) - 4, y: PAD + row * v, width: 8, height: Math.max(4, row - 4), fill: COLORS[v % COLORS.length] }));
+      svg.append(el('rect', { x: x(t(w)) - 4, y: PAD + row * v, width: 8, height: Math.max(4, row - 14), style: 'fill:' + COLORS[v % COLORS.length] }));
     }
     if (w.switches > 0) {
       svg.append(el('text', { x: x(t(w)) - 4, y: H - PAD + 12, class: 'switch' }, '▲'));

@@ -320,4 +320,20 @@ class ConsoleIT {
         browser.get(url() + "console/stream.html?id=" + LABELLED);
         await().atMost(WAIT).until(() -> browser.findElement(By.id("chart-roma")).getText().contains("measured"));
     }
+
+    @Test
+    void shouldFitEveryPageToATabletWidthWithoutSidewaysScrolling() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        try {
+            for (String page : List.of("console/", "console/detections.html", "console/dead-letters.html", "console/stream.html?id=" + STREAMS.get(1))) {
+                browser.get(url() + page);
+                await().atMost(WAIT).until(() -> !browser.findElements(By.tagName("h2")).isEmpty());
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as(page).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
 }
