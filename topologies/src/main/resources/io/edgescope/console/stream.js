@@ -37,8 +37,8 @@ function lines(svg, series, t0, t1) {
     const color = COLORS[i % COLORS.length];
     svg.append(el('polyline', { points: points.map(p => x(p[0]) + ',' + y(p[1])).join(' '), stroke: color }));
     // a single window is a dot, not an invisible line
-    points.filter(() => points.length === 1).forEach(p => svg.append(el('circle', { cx: x(p[0]), cy: y(p[1]), r: 3, style: 'fill:' + color })));
-    svg.append(el('text', { x: PAD + 120 * i, y: H - 6, class: 'axis', style: 'fill:' + color }, name));
+    points.filter(() => points.length === 1).forEach(p => svg.append(el('circle', { cx: x(p[0]), cy: y(p[1]), r: 3, fill: color })));
+    svg.append(el('text', { x: PAD + 120 * i, y: H - 6, class: 'legend', fill: color }, name));
   });
   return x;
 }
@@ -67,11 +67,11 @@ function charts(windows, measured) {
   const svg = document.getElementById('chart-variant');
   const x = lines(svg, {}, t0, t1);
   const row = (H - 2 * PAD) / Math.max(1, variants.length);
-  variants.forEach((v, i) => svg.append(el('text', { x: PAD, y: PAD + row * i - 2, class: 'axis', style: 'fill:' + COLORS[i % COLORS.length] }, v)));
+  variants.forEach((v, i) => svg.append(el('text', { x: PAD, y: PAD + row * i - 2, class: 'legend', fill: COLORS[i % COLORS.length] }, v)));
   windows.forEach((w, i) => {
     const v = variants.indexOf(w.activeVariant);
     if (v >= 0) {
-      svg.append(el('rect', { x: x(t(w)) - 4, y: PAD + row * v, width: 8, height: Math.max(4, row - 14), style: 'fill:' + COLORS[v % COLORS.length] }));
+      svg.append(el('rect', { x: x(t(w)) - 4, y: PAD + row * v, width: 8, height: Math.max(4, row - 14), fill: COLORS[v % COLORS.length] }));
     }
     if (w.switches > 0) {
       svg.append(el('text', { x: x(t(w)) - 4, y: H - PAD + 12, class: 'switch' }, '▲'));
