@@ -118,6 +118,15 @@ class DeployManifestsTest {
         JsonNode compose = documents(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
         assertThat(compose.path("services").path("edgescope").path("ports").toString())
                 .contains(":" + EdgeScopeConfig.defaults().telemetryHttpPort());
+        Map<String, String> settings = new HashMap<>();
+        JsonNode command = compose.path("services").path("edgescope").path("command");
+        for (int i = 0; i + 1 < command.size(); i++) {
+            if (command.get(i).asText().equals("-D")) {
+                String kv = command.get(i + 1).asText();
+                settings.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        assertThat(EdgeScopeConfig.fromMap(settings).registryAccess().server().users()).as("an exposed registry has users").isNotEmpty();
         assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_MESSAGE_MAX_BYTES").asLong())
                 .isGreaterThanOrEqualTo(Long.parseLong(TopicProvisioner.plan(EdgeScopeConfig.defaults()).get(0).configs().get("max.message.bytes")));
     }
