@@ -380,13 +380,13 @@ final class ConsoleEndpoints implements AutoCloseable {
 
     /**
      * The measured real-time AP50 of each telemetry window of the last minutes, for a stream whose ground
-     * truth is configured ({@code console.ground-truth}): what was shown on its frames, from the detections topic.
+     * truth is configured ({@code console.ground.truth}): what was shown on its frames, from the detections topic.
      */
     private void measured(HttpExchange exchange, String stream) throws IOException {
         java.nio.file.Path sequenceDir = platform.config().groundTruth().get(stream);
         if (sequenceDir == null) {
             TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no ground truth for " + stream
-                    + " (console.ground-truth)").toString());
+                    + " (console.ground.truth)").toString());
             return;
         }
         MotSequence sequence = sequences.computeIfAbsent(stream, s -> MotSequence.load(sequenceDir));

@@ -183,7 +183,7 @@ public record EdgeScopeConfig(
             });
     public static final ConfigKey<String> CONSOLE_TOKEN = ConfigKey.string("console.token", "",
             "Bearer token the web console's operator controls require (use ${file:...} or ${env:...}); empty: the console is read-only.");
-    public static final ConfigKey<String> CONSOLE_GROUND_TRUTH = new ConfigKey<>("console.ground-truth",
+    public static final ConfigKey<String> CONSOLE_GROUND_TRUTH = new ConfigKey<>("console.ground.truth",
             "Streams whose ground truth the console knows, stream=MOT_SEQUENCE_DIR[,...]: their detail page charts the measured real-time AP50 per window.",
             "", v -> {
                 groundTruthDirs(v);
@@ -344,7 +344,7 @@ public record EdgeScopeConfig(
         return "EdgeScopeConfig" + SecretReferences.redact(toMap());
     }
 
-    /** The ground-truth sequence folder per stream ({@code console.ground-truth}). */
+    /** The ground-truth sequence folder per stream ({@code console.ground.truth}). */
     public Map<String, Path> groundTruth() {
         return groundTruthDirs(consoleGroundTruth);
     }
