@@ -30,10 +30,7 @@ public final class SplitDeviceService implements AutoCloseable {
 
     public static SplitDeviceService start(Platform platform, SplitParts parts) {
         EdgeScopeConfig config = platform.config();
-        Properties props = DetectionService.streamsProperties(config, platform.bootstrapServers());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + APP_SUFFIX);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve("device").toAbsolutePath().toString());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableFrames.class);
+        Properties props = streamsProperties(config, platform.bootstrapServers());
         KafkaStreams streams = new KafkaStreams(DeviceTopology.build(config.frameLimits(),
                 platform.registry(), parts), props);
         streams.setUncaughtExceptionHandler(e -> {
@@ -44,6 +41,21 @@ public final class SplitDeviceService implements AutoCloseable {
         DetectionService.startAndAwait(streams, "Device", service::close);
         LOG.info("Device side of split streams running: {} -> {} ({})", Topics.FRAMES.name(), Topics.ACTIVATIONS.name(), parts.variantId());
         return service;
+    }
+
+    /** The detection settings, as its own application, with the device link emulated on its producer when configured. */
+    static Properties streamsProperties(EdgeScopeConfig config, String bootstrap) {
+        Properties props = DetectionService.streamsProperties(config, bootstrap);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + APP_SUFFIX);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve("device").toAbsolutePath().toString());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableFrames.class);
+        if (config.deviceLinkMbps() > 0) {
+            props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                    LinkEmulatorInterceptor.class.getName());
+            props.put(StreamsConfig.producerPrefix(LinkEmulatorInterceptor.BANDWIDTH_MBPS), Double.toString(config.deviceLinkMbps()));
+            props.put(StreamsConfig.producerPrefix(LinkEmulatorInterceptor.RTT_MS), Double.toString(config.deviceLinkRttMs()));
+        }
+        return props;
     }
 
     public KafkaStreams.State state() {

@@ -48,6 +48,8 @@ public record EdgeScopeConfig(
         double maxFps,
         String consoleToken,
         String consoleGroundTruth,
+        double deviceLinkMbps,
+        double deviceLinkRttMs,
         Map<String, String> kafkaClientProperties,
         RegistryAccess registryAccess,
         Map<String, String> brokerProperties) {
@@ -172,15 +174,8 @@ public record EdgeScopeConfig(
             "Host name other instances reach this one's telemetry port at (Kafka Streams application.server); queries for streams on another instance are forwarded there.");
 
     /** Every key, in documentation order. */
-    public static final ConfigKey<Double> MAX_FPS = new ConfigKey<>("frames.max.fps",
-            "Per-stream frame-rate cap: a REALTIME stream skips (and counts, reason rate) frames captured faster than this; 0: no cap.",
-            Double.toString(DEFAULT_MAX_FPS), v -> {
-                double fps = Double.parseDouble(v);
-                if (!(fps >= 0) || Double.isInfinite(fps)) {
-                    throw new IllegalArgumentException("must be 0 or a positive number");
-                }
-                return fps;
-            });
+    public static final ConfigKey<Double> MAX_FPS = nonNegativeDouble("frames.max.fps", DEFAULT_MAX_FPS,
+            "Per-stream frame-rate cap: a REALTIME stream skips (and counts, reason rate) frames captured faster than this; 0: no cap.");
     public static final ConfigKey<String> CONSOLE_TOKEN = ConfigKey.string("console.token", "",
             "Bearer token the web console's operator controls require (use ${file:...} or ${env:...}); empty: the console is read-only.");
     public static final ConfigKey<String> CONSOLE_GROUND_TRUTH = new ConfigKey<>("console.ground.truth",
@@ -189,6 +184,10 @@ public record EdgeScopeConfig(
                 groundTruthDirs(v);
                 return v;
             });
+    public static final ConfigKey<Double> DEVICE_LINK_MBPS = nonNegativeDouble("device.link.mbps", 0,
+            "Emulate the device's uplink on the device side of split streams: bandwidth in Mbit/s (0: no emulation, the real network).");
+    public static final ConfigKey<Double> DEVICE_LINK_RTT_MS = nonNegativeDouble("device.link.rtt.ms", 0,
+            "With device.link.mbps: the link's round-trip time added to every activation sent, in ms.");
     public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
             "Basic-auth credentials user:password clients send to the schema registry (use ${file:...} or ${env:...}).");
     public static final ConfigKey<String> REGISTRY_TRUSTSTORE = ConfigKey.string("schema.registry.ssl.truststore.location", "",
@@ -216,7 +215,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, DEVICE_LINK_MBPS, DEVICE_LINK_RTT_MS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -232,7 +231,8 @@ public record EdgeScopeConfig(
                 p.get(DETECTOR_THREADS), p.get(DETECTOR_SPINNING),
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
-                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), p.get(CONSOLE_GROUND_TRUTH), kafkaProperties(values),
+                p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), p.get(CONSOLE_GROUND_TRUTH), p.get(DEVICE_LINK_MBPS),
+                p.get(DEVICE_LINK_RTT_MS), kafkaProperties(values),
                 new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
                         p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
                         p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
@@ -324,6 +324,8 @@ public record EdgeScopeConfig(
         m.put(MAX_FPS.name(), Double.toString(maxFps));
         m.put(CONSOLE_TOKEN.name(), consoleToken);
         m.put(CONSOLE_GROUND_TRUTH.name(), consoleGroundTruth);
+        m.put(DEVICE_LINK_MBPS.name(), Double.toString(deviceLinkMbps));
+        m.put(DEVICE_LINK_RTT_MS.name(), Double.toString(deviceLinkRttMs));
         m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
         m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
         m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());
@@ -342,6 +344,16 @@ public record EdgeScopeConfig(
     @Override
     public String toString() {
         return "EdgeScopeConfig" + SecretReferences.redact(toMap());
+    }
+
+    private static ConfigKey<Double> nonNegativeDouble(String name, double defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Double.toString(defaultValue), v -> {
+            double d = Double.parseDouble(v);
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("must be 0 or a positive number");
+            }
+            return d;
+        });
     }
 
     /** The ground-truth sequence folder per stream ({@code console.ground.truth}). */

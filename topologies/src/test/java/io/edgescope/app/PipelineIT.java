@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineIT {
 
     private static final int FRAMES_PER_STREAM = 15;
+    private static final long DEVICE_LINK_RTT_MS = 1000;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Path SHARED = SharedFolder.find().orElseThrow();
 
@@ -63,7 +64,10 @@ class PipelineIT {
                 EdgeScopeConfig.APPLICATION_ID.name(), "pipeline-it-" + UUID.randomUUID(),
                 EdgeScopeConfig.STATE_DIR.name(), workDir.resolve("state").toString(),
                 EdgeScopeConfig.FRAME_PARTITIONS.name(), "2",
-                EdgeScopeConfig.DETECTOR_THREADS.name(), "2"));
+                EdgeScopeConfig.DETECTOR_THREADS.name(), "2",
+                // the device's uplink, emulated on its producer: every activation waits out rtt + bytes / bandwidth
+                EdgeScopeConfig.DEVICE_LINK_MBPS.name(), "100",
+                EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Long.toString(DEVICE_LINK_RTT_MS)));
         platform = Platform.start(config);
         VariantPool pool = TestDetectors.pool(config, workDir.resolve("variants"), 3);
         OnnxSplitParts split = new OnnxSplitParts(Variant.DEFAULT.id(), java.nio.file.Files.readAllBytes(
@@ -365,6 +369,8 @@ class PipelineIT {
         assertThat(received).extracting(Detections::getSequence).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(received).extracting(Detections::getVariantId).containsOnly("yolox-nano-416@" + plan);
         assertThat(received.get(0).getBoxes()).anyMatch(b -> b.getLabel().equals("person"));
+        // the emulated link held each activation on the device: capture to detections took at least its rtt
+        assertThat(received).allSatisfy(d -> assertThat(d.getLatencyMillis()).isGreaterThanOrEqualTo(DEVICE_LINK_RTT_MS));
     }
 
     @Test
