@@ -3,6 +3,7 @@ package io.edgescope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.edgescope.bench.split.ScissionBenchmark;
+import io.edgescope.bench.split.KafkaSplitPath;
 import io.edgescope.bench.split.SplitBenchmark;
 import io.edgescope.bench.split.TransferLayerEvaluation;
 import io.edgescope.config.EdgeScopeConfig;
@@ -66,8 +67,15 @@ final class BenchSplitCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "20", description = "Frames of the sample clip per placement at most (default: ${DEFAULT-VALUE}).")
     int frames;
 
+    /** Frames each plan sends over the Kafka path (one at a time). */
+    private static final int KAFKA_FRAMES = 10;
+
     @Option(names = "--json", description = "Print a JSON list of rows instead of the table.")
     boolean json;
+
+    @Option(names = "--kafka", description = "Also run each split plan on the real path (device processor with its uplink emulated on its "
+            + "producer, broker, edge processor) and report its latency (kafka_ms).")
+    boolean kafka;
 
     @Override
     public Integer call() throws Exception {
@@ -91,26 +99,52 @@ final class BenchSplitCommand implements Callable<Integer> {
         Map<String, Map<String, Double>> losses = table == null ? Map.of() : table.losses();
         List<SplitBenchmark.Row> rows = SplitBenchmark.run(onnx, size, clip, device, edge, bandwidths, rtt,
                 new SplitPlanner.Constraints(0, framesStay, losses, apBudget), p -> table == null ? Double.NaN : table.ap50(p), System.err::println);
+        Map<SplitBenchmark.Row, Double> overKafka = kafka ? overKafka(rows, onnx, config, assets) : Map.of();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode out = mapper.createArrayNode();
             rows.forEach(r -> out.addObject().put("bandwidth_mbps", r.bandwidthMbps()).put("plan", r.plan()).put("measured_ms", r.measuredMillis())
                     .put("predicted_ms", r.predictedMillis()).put("bytes_per_frame", r.bytesPerFrame())
-                    .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()).put("throughput_fps", r.throughputFps()));
+                    .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()).put("throughput_fps", r.throughputFps())
+                    .put("kafka_ms", overKafka.get(r)));
             System.out.println(out.toPrettyString());
             return 0;
         }
         System.out.printf(Locale.ROOT, "Device: %d thread(s)%s, whole detector %.1f ms; edge: %d threads, %.1f ms; rtt %.0f ms%s.%n%n"
-                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | throughput fps (pipelined) | AP50 |%n"
-                + "|---|---|---|---|---|---|---|---|%n", deviceThreads,
+                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | throughput fps (pipelined) | AP50 | Kafka path ms |%n"
+                + "|---|---|---|---|---|---|---|---|---|%n", deviceThreads,
                 slowdown == 1 ? "" : String.format(Locale.ROOT, " x%.1f slower (emulated)", slowdown), device.fullMillis(), edgeThreads,
                 edge.fullMillis(), rtt, framesStay ? "; raw frames must stay on the device" : "");
         for (SplitBenchmark.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s |%n", r.bandwidthMbps(), r.plan(),
+            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s | %s |%n", r.bandwidthMbps(), r.plan(),
                     r.bytesPerFrame() / KB, r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
                     r.throughputFps(),
-                    Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()));
+                    Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()),
+                    overKafka.containsKey(r) ? String.format(Locale.ROOT, "%.1f", overKafka.get(r)) : "-");
         }
         return 0;
+    }
+
+    /** Each split row run again on the real Kafka path, with the row's link emulated on the device's producer. */
+    private Map<SplitBenchmark.Row, Double> overKafka(List<SplitBenchmark.Row> rows, byte[] onnx, EdgeScopeConfig config, Assets assets)
+            throws Exception {
+        if (slowdown != 1) {
+            throw new IllegalArgumentException("--kafka emulates the link, not a slower device: use it with --device-slowdown 1");
+        }
+        List<EncodedFrame> encoded = new ArrayList<>();
+        try (FrameSource source = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
+            for (Optional<EncodedFrame> f = source.next(); f.isPresent() && encoded.size() < KAFKA_FRAMES; f = source.next()) {
+                encoded.add(f.get());
+            }
+        }
+        Map<SplitBenchmark.Row, Double> out = new java.util.LinkedHashMap<>();
+        for (SplitBenchmark.Row r : rows) {
+            if (r.plan().startsWith(SplitPlanner.SCISSION)) {
+                System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
+                out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), new SplitPlanner.Link(r.bandwidthMbps(), rtt), onnx, config,
+                        () -> assets.variantPool(config), encoded));
+            }
+        }
+        return out;
     }
 }

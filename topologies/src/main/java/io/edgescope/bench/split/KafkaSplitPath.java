@@ -1,0 +1,111 @@
+package io.edgescope.bench.split;
+
+import io.edgescope.app.CompactedTopic;
+import io.edgescope.app.DetectionService;
+import io.edgescope.app.KafkaClientSettings;
+import io.edgescope.app.OnnxSplitParts;
+import io.edgescope.app.Platform;
+import io.edgescope.app.SplitDeviceService;
+import io.edgescope.app.VariantPool;
+import io.edgescope.bench.LocalCluster;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.ingest.FrameRecords;
+import io.edgescope.media.EncodedFrame;
+import io.edgescope.schemas.Detections;
+import io.edgescope.schemas.Frame;
+import io.edgescope.schemas.StreamProfile;
+import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.split.SplitPlanner;
+import io.edgescope.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A split plan measured on the real path: a broker and registry of its own, the device processor with
+ * its uplink emulated on its producer ({@code device.link.mbps}, {@code device.link.rtt.ms}), the edge
+ * processor, and frames sent one at a time (no queueing). The latency is each frame's capture to its
+ * detections being produced at the edge, as the processors measure it.
+ */
+public final class KafkaSplitPath {
+
+    private static final String STREAM = "bench-split";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final long PROFILE_SETTLE_MS = 1500;
+    private static final int WARM_UP_FRAMES = 2;
+
+    private KafkaSplitPath() {
+    }
+
+    /** Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link}. */
+    public static double meanLatencyMillis(String plan, SplitPlanner.Link link, byte[] onnx, EdgeScopeConfig base, Supplier<VariantPool> pool,
+                                           List<EncodedFrame> frames) throws Exception {
+        Path work = Files.createTempDirectory("edgescope-split-kafka");
+        Map<String, String> settings = Map.of(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
+                EdgeScopeConfig.STATE_DIR.name(), work.toString(), EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
+                EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(link.bandwidthMbps()),
+                EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.rttMillis()),
+                EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant());
+        try (LocalCluster cluster = LocalCluster.start(); Platform platform = cluster.platform(settings)) {
+            OnnxSplitParts parts = new OnnxSplitParts(base.variant().id(), onnx, base.variant().inputSize(), platform.config().detectorSettings());
+            try (DetectionService edge = DetectionService.start(platform, pool.get(), parts);
+                 SplitDeviceService device = SplitDeviceService.start(platform, parts)) {
+                CompactedTopic.write(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.STREAM_PROFILES, STREAM,
+                        StreamProfile.newBuilder().setStreamId(STREAM).setPolicy(VariantPolicy.SPLIT).setSplitPlan(plan).setUpdatedAt(Instant.now())
+                                .build());
+                Thread.sleep(PROFILE_SETTLE_MS);
+                return measure(platform, frames);
+            }
+        }
+    }
+
+    private static double measure(Platform platform, List<EncodedFrame> frames) throws Exception {
+        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-split-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        double sum = 0;
+        int counted = 0;
+        try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
+                new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer());
+             KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                     Topics.DETECTIONS.valueSerde(platform.registry()).deserializer())) {
+            consumer.subscribe(List.of(Topics.DETECTIONS.name()));
+            for (int i = 0; i < frames.size() + WARM_UP_FRAMES; i++) {
+                EncodedFrame frame = frames.get(i % frames.size());
+                producer.send(new ProducerRecord<>(Topics.FRAMES.name(), STREAM, FrameRecords.of(STREAM, i, Instant.now(), frame, "bench-split"))).get();
+                Detections d = awaitSequence(consumer, i);
+                if (i >= WARM_UP_FRAMES) {
+                    sum += d.getLatencyMillis();
+                    counted++;
+                }
+            }
+        }
+        return sum / counted;
+    }
+
+    private static Detections awaitSequence(KafkaConsumer<String, Detections> consumer, long sequence) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
+                if (STREAM.equals(r.key()) && r.value().getSequence() == sequence) {
+                    return r.value();
+                }
+            }
+        }
+        throw new IllegalStateException("No detections for frame " + sequence + " of the split stream within " + WAIT.toSeconds() + " s");
+    }
+}
