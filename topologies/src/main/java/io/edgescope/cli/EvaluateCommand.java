@@ -1,19 +1,18 @@
 package io.edgescope.cli;
 
-import io.edgescope.app.TopicDetections;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgescope.app.TopicDetections;
+import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.eval.ApResult;
 import io.edgescope.eval.AreaRange;
 import io.edgescope.eval.DetectionSet;
 import io.edgescope.eval.EvaluationReport;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.SequenceEvaluation;
-import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.report.EvaluationReportWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import io.edgescope.report.EvaluationReportWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

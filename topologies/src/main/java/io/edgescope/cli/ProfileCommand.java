@@ -1,18 +1,16 @@
 package io.edgescope.cli;
 
 import io.edgescope.app.CompactedTopic;
-
 import io.edgescope.app.RecordJson;
-import io.edgescope.schemas.Delivery;
-import io.edgescope.split.GraphPartitioner;
-import io.edgescope.split.OnnxGraph;
-import io.edgescope.split.SplitPlanId;
-
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
+import io.edgescope.schemas.Delivery;
 import io.edgescope.schemas.RegionOfInterest;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.split.GraphPartitioner;
+import io.edgescope.split.OnnxGraph;
+import io.edgescope.split.SplitPlanId;
 import io.edgescope.topics.Topics;
 import java.time.Instant;
 import java.util.List;

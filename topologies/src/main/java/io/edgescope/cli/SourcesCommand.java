@@ -1,7 +1,6 @@
 package io.edgescope.cli;
 
 import io.edgescope.app.CompactedTopic;
-
 import io.edgescope.app.RecordJson;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.schemas.CameraSource;

@@ -1,17 +1,14 @@
 package io.edgescope.cli;
 
-import io.edgescope.app.TopicDetections;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgescope.app.TelemetryHttpServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgescope.app.TelemetryHttpServer;
+import io.edgescope.app.TopicDetections;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.SequenceEvaluation;
 import io.edgescope.topology.DetectionTopology;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;

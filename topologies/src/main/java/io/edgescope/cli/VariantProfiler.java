@@ -9,7 +9,6 @@ import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.onnx.OnnxDetectorModel;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.detect.variants.VariantFiles;
-import io.edgescope.registry.SchemaRegistryClients;
 import io.edgescope.roma.AccuracyProfileFiles;
 import io.edgescope.roma.VariantAccuracy;
 import io.edgescope.schemas.VariantInfo;
