@@ -36,6 +36,11 @@ public final class LocalCluster implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** A folder for this run's processes (state directories), deleted with the cluster on close. */
+    public Path folder(String name) throws IOException {
+        return Files.createDirectories(dir.resolve("work").resolve(name));
+    }
+
     /** Starts both in a new temporary folder (deleted on close). */
     public static LocalCluster start() throws IOException {
         LocalCluster c = new LocalCluster(Files.createTempDirectory("edgescope-bench-cluster"));

@@ -6,8 +6,6 @@ import io.edgescope.bench.EdgeProcess;
 import io.edgescope.bench.LocalCluster;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.schemas.Detections;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,13 +54,12 @@ public final class FaultHarness {
 
     public FaultReport run() throws Exception {
         long started = System.nanoTime();
-        Path work = Files.createTempDirectory("edgescope-faults");
         List<EdgeProcess> processes = new ArrayList<>();
         try (LocalCluster cluster = LocalCluster.start();
              Platform platform = cluster.platform(Map.of(EdgeScopeConfig.FRAME_PARTITIONS.name(), Integer.toString(PARTITIONS)))) {
             String appId = "edgescope-faults-" + UUID.randomUUID();
             for (String name : List.of("a", "b")) {
-                List<String> settings = new ArrayList<>(List.of("application.id=" + appId, "state.dir=" + work.resolve(name),
+                List<String> settings = new ArrayList<>(List.of("application.id=" + appId, "state.dir=" + cluster.folder(name),
                         "telemetry.http.port=0", "frames.partitions=" + PARTITIONS, "detector.threads=1",
                         "processing.guarantee=" + options.guarantee(), "kafka.session.timeout.ms=6000", "kafka.heartbeat.interval.ms=1000"));
                 settings.addAll(options.settings());
@@ -107,8 +104,6 @@ public final class FaultHarness {
                     p.kill();
                 }
             }
-        } finally {
-            deleteQuietly(work);
         }
     }
 
@@ -143,11 +138,4 @@ public final class FaultHarness {
         return true;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", dir, e.getMessage());
-        }
-    }
 }

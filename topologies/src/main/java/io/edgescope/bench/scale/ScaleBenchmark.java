@@ -6,7 +6,6 @@ import io.edgescope.bench.EdgeProcess;
 import io.edgescope.bench.LocalCluster;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.media.EncodedFrame;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,14 +47,13 @@ public final class ScaleBenchmark {
     }
 
     private static ScaleResult.Row runWith(int n, Options options, List<EncodedFrame> images, Consumer<String> progress) throws Exception {
-        Path work = Files.createTempDirectory("edgescope-scale");
         List<EdgeProcess> processes = new ArrayList<>();
         try (LocalCluster cluster = LocalCluster.start();
              Platform platform = cluster.platform(Map.of(EdgeScopeConfig.FRAME_PARTITIONS.name(), Integer.toString(PARTITIONS)))) {
             String appId = "edgescope-scale-" + UUID.randomUUID();
             for (int i = 0; i < n; i++) {
                 EdgeProcess p = new EdgeProcess(platform.bootstrapServers(), platform.registryUrl(), options.models(), List.of(
-                        "application.id=" + appId, "state.dir=" + work.resolve("i" + i), "telemetry.http.port=0",
+                        "application.id=" + appId, "state.dir=" + cluster.folder("i" + i), "telemetry.http.port=0",
                         "frames.partitions=" + PARTITIONS, "num.stream.threads=" + STREAM_THREADS, "detector.threads=" + options.detectorThreads()));
                 p.start();
                 processes.add(p);

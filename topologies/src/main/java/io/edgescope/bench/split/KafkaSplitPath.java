@@ -17,8 +17,6 @@ import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
 import io.edgescope.split.SplitPlanner;
 import io.edgescope.topics.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,13 +52,12 @@ public final class KafkaSplitPath {
     /** Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link}. */
     public static double meanLatencyMillis(String plan, SplitPlanner.Link link, byte[] onnx, EdgeScopeConfig base, Supplier<VariantPool> pool,
                                            List<EncodedFrame> frames) throws Exception {
-        Path work = Files.createTempDirectory("edgescope-split-kafka");
-        Map<String, String> settings = Map.of(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
-                EdgeScopeConfig.STATE_DIR.name(), work.toString(), EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
+        try (LocalCluster cluster = LocalCluster.start(); Platform platform = cluster.platform(Map.of(
+                EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
+                EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString(), EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
                 EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(link.bandwidthMbps()),
                 EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.rttMillis()),
-                EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant());
-        try (LocalCluster cluster = LocalCluster.start(); Platform platform = cluster.platform(settings)) {
+                EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant()))) {
             OnnxSplitParts parts = new OnnxSplitParts(base.variant().id(), onnx, base.variant().inputSize(), platform.config().detectorSettings());
             try (DetectionService edge = DetectionService.start(platform, pool.get(), parts);
                  SplitDeviceService device = SplitDeviceService.start(platform, parts)) {
