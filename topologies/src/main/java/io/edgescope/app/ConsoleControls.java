@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.edgescope.console.DeadLetter;
 import io.edgescope.detect.variants.Variant;
+import io.edgescope.ingest.CameraSources;
 import io.edgescope.schemas.CameraSource;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
@@ -143,21 +144,10 @@ final class ConsoleControls implements AutoCloseable {
     }
 
     private static CameraSource cameraSource(JsonNode body) {
-        String stream = body.path("streamId").asText("").strip();
-        String url = body.path("url").asText("").strip();
-        if (stream.isEmpty() || url.isEmpty()) {
-            throw new IllegalArgumentException("a source needs streamId and url");
-        }
         String site = body.path("site").asText("").isBlank() ? null : body.path("site").asText().strip();
-        if (site != null) {
-            Topics.frameTopic(site);
-        }
         Float fps = body.hasNonNull("fps") && !body.path("fps").asText().isBlank() ? (float) body.path("fps").asDouble() : null;
-        if (fps != null && fps < 0) {
-            throw new IllegalArgumentException("fps must be 0 (as fast as possible) or positive");
-        }
-        return CameraSource.newBuilder().setStreamId(stream).setUrl(url).setFps(fps).setSite(site).setLoop(body.path("loop").asBoolean(false))
-                .setUpdatedAt(Instant.now()).build();
+        return CameraSources.of(body.path("streamId").asText("").strip(), body.path("url").asText("").strip(), fps, site,
+                body.path("loop").asBoolean(false), Instant.now());
     }
 
     /** Whether the request carries the operator token; if not, answers it (403 controls off, 401 wrong token). */

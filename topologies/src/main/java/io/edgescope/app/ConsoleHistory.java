@@ -107,11 +107,7 @@ final class ConsoleHistory {
             TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"frame no longer kept (edgescope.frames retention) or never sent\"}");
             return;
         }
-        byte[] image = new byte[frame.get().getImage().remaining()];
-        frame.get().getImage().duplicate().get(image);
-        exchange.getResponseHeaders().set("Content-Type", frame.get().getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : "image/jpeg");
-        exchange.sendResponseHeaders(OK, image.length);
-        exchange.getResponseBody().write(image);
+        StreamQueries.replyFrame(exchange, frame.get());
     }
 
     static Map<String, String> query(HttpExchange exchange) {

@@ -128,19 +128,13 @@ final class StreamQueries {
     /** The stream's latest frame as it came (JPEG or PNG), from whichever instance holds it. */
     private void frame(HttpExchange exchange, String stream) throws IOException {
         KeyQueryMetadata where = streams.queryMetadataForKey(DetectionTopology.LATEST_FRAME_STORE, stream, Serdes.String().serializer());
-        byte[] image;
-        String type;
-        int status = OK;
         if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             TelemetryHttpServer.reply(exchange, UNAVAILABLE, "{\"error\":\"not available yet (detection starting or rebalancing)\"}");
-            return;
         } else if (!where.activeHost().equals(self)) {
             try {
                 HttpResponse<byte[]> r = TelemetryHttpServer.getBytes(client, where.activeHost(),
                         STREAMS + "/" + URLEncoder.encode(stream, StandardCharsets.UTF_8) + FRAME);
-                image = r.body();
-                status = r.statusCode();
-                type = r.headers().firstValue("Content-Type").orElse(JPEG);
+                replyImage(exchange, r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(JPEG));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -151,12 +145,20 @@ final class StreamQueries {
             Frame f = frames.get(stream);
             if (f == null) {
                 TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no frame for stream " + stream).toString());
-                return;
+            } else {
+                replyFrame(exchange, f);
             }
-            image = new byte[f.getImage().remaining()];
-            f.getImage().duplicate().get(image);
-            type = f.getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : JPEG;
         }
+    }
+
+    /** Answers with {@code frame}'s image as it came (JPEG or PNG). */
+    static void replyFrame(HttpExchange exchange, Frame frame) throws IOException {
+        byte[] image = new byte[frame.getImage().remaining()];
+        frame.getImage().duplicate().get(image);
+        replyImage(exchange, OK, image, frame.getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : JPEG);
+    }
+
+    private static void replyImage(HttpExchange exchange, int status, byte[] image, String type) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, image.length);

@@ -3,6 +3,7 @@ package io.edgescope.cli;
 import io.edgescope.app.CompactedTopic;
 import io.edgescope.app.RecordJson;
 import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.ingest.CameraSources;
 import io.edgescope.schemas.CameraSource;
 import io.edgescope.topics.Topics;
 import java.time.Instant;
@@ -41,12 +42,8 @@ final class SourcesCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (site != null) {
-                Topics.frameTopic(site);
-            }
+            CameraSource source = CameraSources.of(stream, url, fps, site, loop, Instant.now());
             EdgeScopeConfig config = common.reachableClientConfig();
-            CameraSource source = CameraSource.newBuilder().setStreamId(stream).setUrl(url).setFps(fps).setSite(site).setLoop(loop)
-                    .setUpdatedAt(Instant.now()).build();
             CompactedTopic.write(config, Topics.SOURCES, stream, source);
             System.out.println(RecordJson.line(source));
             return 0;
