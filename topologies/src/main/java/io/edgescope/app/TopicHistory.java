@@ -73,6 +73,7 @@ final class TopicHistory {
         List<DeadLetter> out = new ArrayList<>();
         readRaw(dlq.name(), consumer -> {
             List<TopicPartition> parts = partitions(consumer, dlq.name());
+            consumer.assign(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
             parts.forEach(p -> consumer.seek(p, Math.max(begin.get(p), end.get(p) - limit)));
@@ -113,17 +114,24 @@ final class TopicHistory {
     }
 
     private void readRaw(String topic, java.util.function.Consumer<KafkaConsumer<byte[], byte[]>> body) {
-        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             body.accept(consumer);
         }
     }
 
+    /** read_committed, no group, nothing committed. */
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
+    /** Every partition of {@code topic}, in order. */
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         List<TopicPartition> parts = new ArrayList<>();
         consumer.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
-        consumer.assign(parts);
+        parts.sort(java.util.Comparator.comparingInt(TopicPartition::partition));
         return parts;
     }
 
@@ -143,19 +151,12 @@ final class TopicHistory {
 
     /** Feeds {@code topic}'s records from about {@code from} (or the start) to the end to {@code more}, until it says stop. */
     private <V> void read(TopicDef<V> topic, String stream, Instant from, Predicate<ConsumerRecord<String, V>> more) {
-        Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Deserializer<V> values = topic.valueSerde(platform.registry()).deserializer();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            int partitions = consumer.partitionsFor(topic.name()).size();
-            List<TopicPartition> assigned = new ArrayList<>();
-            if (stream != null) {
-                assigned.add(new TopicPartition(topic.name(), Utils.toPositive(Utils.murmur2(stream.getBytes(StandardCharsets.UTF_8))) % partitions));
-            } else {
-                for (int p = 0; p < partitions; p++) {
-                    assigned.add(new TopicPartition(topic.name(), p));
-                }
-            }
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), values)) {
+            List<TopicPartition> all = partitions(consumer, topic.name());
+            // a stream's records are all on the partition its key hashes to (the producers' default partitioner)
+            List<TopicPartition> assigned = stream == null ? all
+                    : List.of(all.get(Utils.toPositive(Utils.murmur2(stream.getBytes(StandardCharsets.UTF_8))) % all.size()));
             consumer.assign(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
             if (from == null) {
