@@ -34,6 +34,10 @@ public final class DetectionService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     /** How soon a new site frame topic (edgescope.frames.SITE) is picked up by the pattern subscription. */
     private static final int NEW_TOPIC_DISCOVERY_MS = 10_000;
+    private static final String PRODUCER_METRICS = "producer-metrics";
+    private static final java.util.Set<String> COMMIT_TIME_METRICS = java.util.Set.of("flush-time-ns-total",
+            "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private final KafkaStreams streams;
     private final VariantPool detectors;
@@ -146,6 +150,16 @@ public final class DetectionService implements AutoCloseable {
     /** Frame-topic partitions (tasks) this instance processes now. */
     public int activeTasks() {
         return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
+    /**
+     * Time the stream threads' producers have spent on commits so far, in ms: flushing the output and, exactly-once, sending the
+     * offsets and committing the transaction — the part of a commit the stream thread waits for.
+     */
+    public double commitMillisTotal() {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(PRODUCER_METRICS) && COMMIT_TIME_METRICS.contains(e.getKey().name()))
+                .mapToDouble(e -> e.getValue().metricValue() instanceof Number n ? n.doubleValue() : 0).sum() / NANOS_PER_MILLI;
     }
 
     public KafkaStreams.State state() {

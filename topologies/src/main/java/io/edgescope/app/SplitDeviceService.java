@@ -48,6 +48,7 @@ public final class SplitDeviceService implements AutoCloseable {
         Properties props = DetectionService.streamsProperties(config, bootstrap);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + APP_SUFFIX);
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve("device").toAbsolutePath().toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.deviceCommitIntervalMs());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableFrames.class);
         if (config.deviceLinkMbps() > 0) {
             props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),

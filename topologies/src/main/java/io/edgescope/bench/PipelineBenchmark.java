@@ -33,9 +33,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Measures, in one run on the same frames and detector threads: bare inference throughput (decode +
- * detect in a loop, no Kafka), then end-to-end pipeline throughput through the broker (frames
- * produced as fast as possible, detections consumed), with per-stage latencies and process RSS.
+ * Measures, in one run on the same frames and detector threads, interleaved: bare inference throughput (decode + detect in a
+ * loop, no Kafka) and end-to-end pipeline throughput through the broker (frames produced as fast as possible, detections
+ * consumed), with per-stage latencies and process RSS.
  */
 public final class PipelineBenchmark {
 
@@ -57,55 +57,118 @@ public final class PipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long TIMEOUT_MS = 600_000;
 
-    /** The figures of one run. */
     /**
-     * @param bareCpuMillisPerFrame process CPU time per frame during the first timed bare run
-     * @param pipelineCpuMillisPerFrame process CPU time per frame during the pipeline run (broker included)
+     * The figures of one run: {@code bare} has one phase more than {@code pipeline} (bare, pipeline, bare, ..., bare), so each
+     * pipeline phase sits between two bare ones. {@code commitMillisPerFrame}: the stream threads' wait for commits (flush, and
+     * exactly-once the offsets and the transaction) over the pipeline phases, per frame.
      */
-    public record Result(int frames, double bareFpsBefore, double bareFpsAfter, double pipelineFps, double rssMib,
-                         double bareCpuMillisPerFrame, double pipelineCpuMillisPerFrame, StageTable stages) {
-        /** Bare fps as the mean of the runs before and after the pipeline run, so host drift cancels out. */
+    public record Result(int frames, List<Phase> bare, List<Phase> pipeline, double commitMillisPerFrame, double rssMib, StageTable stages) {
+        public Result {
+            bare = List.copyOf(bare);
+            pipeline = List.copyOf(pipeline);
+        }
+
+        /** Bare fps over all bare phases (total frames over total time). */
         public double bareFps() {
-            return (bareFpsBefore + bareFpsAfter) / 2;
+            return Phase.overall(bare);
+        }
+
+        /** Pipeline fps over all pipeline phases. */
+        public double pipelineFps() {
+            return Phase.overall(pipeline);
         }
 
         public double ratio() {
-            return pipelineFps / bareFps();
+            return pipelineFps() / bareFps();
+        }
+
+        /** Each round's ratio: its pipeline fps over the mean of the bare phases before and after it. */
+        public List<Double> roundRatios() {
+            List<Double> out = new ArrayList<>();
+            for (int r = 0; r < pipeline.size(); r++) {
+                out.add(pipeline.get(r).fps() / ((bare.get(r).fps() + bare.get(r + 1).fps()) / 2));
+            }
+            return out;
+        }
+
+        public double bareCpuMillisPerFrame() {
+            return Phase.cpuPerFrame(bare);
+        }
+
+        public double pipelineCpuMillisPerFrame() {
+            return Phase.cpuPerFrame(pipeline);
         }
     }
 
-    /** Throughput and process CPU time per frame of one timed phase. */
-    private record Phase(double fps, double cpuMillisPerFrame) {
+    /** One timed phase: frames, wall time and process CPU time (all threads, broker included). */
+    public record Phase(int frames, long wallNanos, long cpuNanos) {
+        public double fps() {
+            return frames * MILLIS_PER_SECOND * NANOS_PER_MILLI / wallNanos;
+        }
+
+        static double overall(List<Phase> phases) {
+            return phases.stream().mapToInt(Phase::frames).sum() * MILLIS_PER_SECOND * NANOS_PER_MILLI
+                    / phases.stream().mapToLong(Phase::wallNanos).sum();
+        }
+
+        static double cpuPerFrame(List<Phase> phases) {
+            return phases.stream().mapToLong(Phase::cpuNanos).sum() / NANOS_PER_MILLI / phases.stream().mapToInt(Phase::frames).sum();
+        }
     }
 
     private PipelineBenchmark() {
     }
 
     /**
-     * Runs bare, pipeline, bare again (interleaved, so a drift of host speed affects both sides);
-     * {@code model} is handed to the pipeline and closed with it.
+     * Runs {@code rounds} rounds of bare then pipeline, and a last bare phase, so every pipeline phase is compared with the bare
+     * phases on either side of it and a drift of host speed affects both sides alike; {@code model} is handed to the pipeline
+     * and closed with it.
      */
-    public static Result run(List<EncodedFrame> frames, DetectorFactory model, Platform platform, long maxDecodedPixels)
+    public static Result run(List<EncodedFrame> frames, DetectorFactory model, Platform platform, long maxDecodedPixels, int rounds)
             throws InterruptedException {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, not " + rounds);
+        }
         StageTable stages = new StageTable();
         ImageCodec codec = new ImageCodec(maxDecodedPixels);
-        int workers = platform.config().numStreamThreads();
-        Phase before = bare(frames, model, codec, stages, workers);
         serde(frames, platform, stages);
-        Phase pipeline;
-        Phase after;
+        List<Phase> bare = new ArrayList<>();
+        List<Phase> pipeline = new ArrayList<>();
+        double commitMillis = 0;
+        List<Detector> detectors = warmDetectors(frames, model, codec, platform.config().numStreamThreads());
         VariantPool pool = new VariantPool(v -> model, Variant.byId(model.variantId()).orElseThrow(), 1);
-        try (DetectionService service = DetectionService.start(platform, pool)) {
-            pipeline = pipeline(frames, platform, stages);
-            after = bare(frames, model, codec, new StageTable(), workers);
+        try (DetectionService service = DetectionService.start(platform, pool);
+             KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(
+                     KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()), new StringDeserializer(),
+                     Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
+             KafkaProducer<String, Frame> producer = new KafkaProducer<>(
+                     KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
+                     Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(Topics.DETECTIONS.name())) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            String stream = "bench-" + System.nanoTime() + "-";
+            // warm-up: one untimed pass over all the frames, as the Kafka paths take longer to compile than the detector's
+            await(consumer, producer, stream, frames, new StageTable());
+            for (int r = 0; r < rounds; r++) {
+                bare.add(bare(frames, detectors, codec, r == 0 ? stages : new StageTable()));
+                double commitsBefore = service.commitMillisTotal();
+                pipeline.add(pipeline(consumer, producer, stream, frames, r == 0 ? stages : new StageTable()));
+                commitMillis += service.commitMillisTotal() - commitsBefore;
+            }
+            bare.add(bare(frames, detectors, codec, new StageTable()));
+        } finally {
+            detectors.forEach(Detector::close);
         }
-        return new Result(frames.size(), before.fps(), after.fps(), pipeline.fps(), ProcessMemory.rssMib(),
-                before.cpuMillisPerFrame(), pipeline.cpuMillisPerFrame(), stages);
+        return new Result(frames.size(), bare, pipeline, commitMillis / (rounds * (double) frames.size()), ProcessMemory.rssMib(), stages);
     }
 
-    /** Decode + detect over all frames with {@code workers} threads, each with its own detector, as the stream threads do. */
-    private static Phase bare(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, StageTable stages, int workers)
-            throws InterruptedException {
+    /** One detector per worker, as the stream threads have, each warmed up on the first frames. */
+    private static List<Detector> warmDetectors(List<EncodedFrame> frames, DetectorFactory model, ImageCodec codec, int workers) {
         List<Detector> detectors = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Detector detector = model.newDetector();
@@ -114,6 +177,12 @@ public final class PipelineBenchmark {
             }
             detectors.add(detector);
         }
+        return detectors;
+    }
+
+    /** Decode + detect over all frames, one thread per detector, as the stream threads do. */
+    private static Phase bare(List<EncodedFrame> frames, List<Detector> detectors, ImageCodec codec, StageTable stages)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long cpuStart = ProcessMemory.cpuNanos();
@@ -139,10 +208,7 @@ public final class PipelineBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        double fps = frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (System.nanoTime() - start);
-        double cpu = (ProcessMemory.cpuNanos() - cpuStart) / NANOS_PER_MILLI / frames.size();
-        detectors.forEach(Detector::close);
-        return new Phase(fps, cpu);
+        return new Phase(frames.size(), System.nanoTime() - start, ProcessMemory.cpuNanos() - cpuStart);
     }
 
     private static void serde(List<EncodedFrame> frames, Platform platform, StageTable stages) {
@@ -156,28 +222,13 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static Phase pipeline(List<EncodedFrame> frames, Platform platform, StageTable stages) {
-        String stream = "bench-" + System.nanoTime() + "-";
-        try (KafkaConsumer<String, Detections> consumer = new KafkaConsumer<>(
-                KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()), new StringDeserializer(),
-                Topics.DETECTIONS.valueSerde(platform.registry()).deserializer());
-             KafkaProducer<String, Frame> producer = new KafkaProducer<>(
-                     KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()), new StringSerializer(),
-                     Topics.FRAMES.valueSerde(platform.registry()).serializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(Topics.DETECTIONS.name())) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            await(consumer, producer, stream, frames.subList(0, Math.min(WARMUP_FRAMES, frames.size())), new StageTable());
-            long cpuStart = ProcessMemory.cpuNanos();
-            long start = System.nanoTime();
-            long last = await(consumer, producer, stream, frames, stages);
-            double cpu = (ProcessMemory.cpuNanos() - cpuStart) / NANOS_PER_MILLI / frames.size();
-            return new Phase(frames.size() * MILLIS_PER_SECOND * NANOS_PER_MILLI / (last - start), cpu);
-        }
+    /** Sends the frames through the pipeline as fast as possible, timed from the first send to the last detections received. */
+    private static Phase pipeline(KafkaConsumer<String, Detections> consumer, KafkaProducer<String, Frame> producer, String stream,
+                                  List<EncodedFrame> frames, StageTable stages) {
+        long cpuStart = ProcessMemory.cpuNanos();
+        long start = System.nanoTime();
+        long last = await(consumer, producer, stream, frames, stages);
+        return new Phase(frames.size(), last - start, ProcessMemory.cpuNanos() - cpuStart);
     }
 
     /** Sends {@code frames} as fast as possible and waits for all their detections; returns when the last arrived. */

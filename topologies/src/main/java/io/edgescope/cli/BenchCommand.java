@@ -1,6 +1,7 @@
 package io.edgescope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgescope.app.EmbeddedKafkaBroker;
 import io.edgescope.app.Platform;
@@ -187,11 +188,18 @@ final class BenchCommand {
         @Option(names = "--frames", paramLabel = "N", defaultValue = "300", description = "Frames to run (default: ${DEFAULT-VALUE}).")
         int frames;
 
+        @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+                description = "Rounds of bare then pipeline, and a last bare phase (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Option(names = "--json", description = "Print one JSON object instead of the table.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1");
+            }
             Path work = Files.createTempDirectory("edgescope-bench");
             EdgeScopeConfig config = common.config().with(Map.of(
                     EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-bench-" + UUID.randomUUID(),
@@ -203,7 +211,7 @@ final class BenchCommand {
             List<EncodedFrame> loaded = load(assets.inputOrSample(input), config);
             PipelineBenchmark.Result result;
             try (Platform platform = Platform.start(config)) {
-                result = PipelineBenchmark.run(loaded, assets.loadModel(config), platform, config.maxDecodedPixels());
+                result = PipelineBenchmark.run(loaded, assets.loadModel(config), platform, config.maxDecodedPixels(), rounds);
             }
             System.out.println(json ? json(result) : table(result, config));
             return 0;
@@ -222,33 +230,46 @@ final class BenchCommand {
         private static String json(PipelineBenchmark.Result r) throws Exception {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
-            node.put("frames", r.frames()).put("bare_fps", r.bareFps()).put("bare_fps_before", r.bareFpsBefore())
-                    .put("bare_fps_after", r.bareFpsAfter()).put("pipeline_fps", r.pipelineFps())
+            node.put("frames", r.frames()).put("bare_fps", r.bareFps()).put("pipeline_fps", r.pipelineFps())
                     .put("ratio", r.ratio()).put("rss_mb", r.rssMib())
                     .put("cpu_ms_per_frame_bare", r.bareCpuMillisPerFrame())
-                    .put("cpu_ms_per_frame_pipeline", r.pipelineCpuMillisPerFrame());
+                    .put("cpu_ms_per_frame_pipeline", r.pipelineCpuMillisPerFrame())
+                    .put("commit_ms_per_frame", r.commitMillisPerFrame());
+            ArrayNode rounds = node.putArray("rounds");
+            for (int i = 0; i < r.pipeline().size(); i++) {
+                rounds.addObject().put("bare_fps_before", r.bare().get(i).fps()).put("pipeline_fps", r.pipeline().get(i).fps())
+                        .put("bare_fps_after", r.bare().get(i + 1).fps()).put("ratio", r.roundRatios().get(i));
+            }
             ObjectNode stages = node.putObject("stages_ms");
             r.stages().rows().forEach((name, v) -> stages.putObject(name).put("p50", v[0]).put("p99", v[1]).put("mean", v[2]));
             return mapper.writeValueAsString(node);
         }
 
         private static String table(PipelineBenchmark.Result r, EdgeScopeConfig config) {
+            StringBuilder rounds = new StringBuilder("""
+                    | round | bare fps before | pipeline fps | bare fps after | ratio |
+                    |-------|-----------------|--------------|----------------|-------|
+                    """);
+            for (int i = 0; i < r.pipeline().size(); i++) {
+                rounds.append(String.format(Locale.ROOT, "| %5d | %15.2f | %12.2f | %14.2f | %5.3f |%n", i + 1, r.bare().get(i).fps(),
+                        r.pipeline().get(i).fps(), r.bare().get(i + 1).fps(), r.roundRatios().get(i)));
+            }
             return String.format(Locale.ROOT, """
                     | measure                    | value     |
                     |----------------------------|-----------|
-                    | frames                     | %9d |
+                    | frames per phase           | %9d |
                     | detector threads           | %9d |
-                    | bare fps, before pipeline  | %9.2f |
-                    | bare fps, after pipeline   | %9.2f |
-                    | bare inference fps (mean)  | %9.2f |
+                    | bare inference fps         | %9.2f |
                     | pipeline fps (via Kafka)   | %9.2f |
                     | ratio pipeline / bare      | %9.3f |
                     | process RSS (MiB)          | %9.0f |
                     | CPU ms per frame, bare     | %9.2f |
                     | CPU ms per frame, pipeline | %9.2f |
+                    | commit ms per frame        | %9.2f |
 
-                    %s""", r.frames(), config.detectorThreads(), r.bareFpsBefore(), r.bareFpsAfter(), r.bareFps(), r.pipelineFps(), r.ratio(), r.rssMib(),
-                    r.bareCpuMillisPerFrame(), r.pipelineCpuMillisPerFrame(), r.stages().format());
+                    %s
+                    %s""", r.frames(), config.detectorThreads(), r.bareFps(), r.pipelineFps(), r.ratio(), r.rssMib(),
+                    r.bareCpuMillisPerFrame(), r.pipelineCpuMillisPerFrame(), r.commitMillisPerFrame(), rounds, r.stages().format());
         }
     }
 }
