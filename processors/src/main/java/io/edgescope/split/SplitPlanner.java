@@ -10,7 +10,7 @@ import java.util.Map;
  * detector on the device, the frame sent to the edge as JPEG (edge-only), or a cut with the device
  * running the head and the edge the tail, with each transfer layer — costed as device compute +
  * transfer-layer encode + link (rtt + bytes / bandwidth) + decode + edge compute, then filtered by
- * the constraints and sorted by predicted latency. Pure.
+ * the constraints and sorted by predicted latency; optionally plus the hop through Kafka. Pure.
  */
 public final class SplitPlanner {
 
@@ -31,6 +31,36 @@ public final class SplitPlanner {
 
         public double transferMillis(long bytes) {
             return rttMillis + bytes * BITS_PER_BYTE / (bandwidthMbps * BITS_PER_MILLI_PER_MBPS);
+        }
+    }
+
+    /**
+     * What the hop through Kafka between the device and edge processors adds to a frame's transfer, on top of the link: a fixed
+     * part (under exactly-once mostly the wait for the device's transaction to commit, on average half its commit interval) and a
+     * part per megabyte (serialising, appending, fetching, deserialising). Measured by {@code bench split --kafka}.
+     */
+    public record BrokerHop(double fixedMillis, double millisPerMegabyte) {
+        /** No hop: the link alone (Scission's model, and the in-process emulation). */
+        public static final BrokerHop NONE = new BrokerHop(0, 0);
+        private static final double BYTES_PER_MEGABYTE = 1_000_000;
+
+        public BrokerHop {
+            if (!Double.isFinite(fixedMillis) || !Double.isFinite(millisPerMegabyte)) {
+                throw new IllegalArgumentException("broker hop costs must be finite");
+            }
+        }
+
+        public double millis(long bytes) {
+            return fixedMillis + millisPerMegabyte * bytes / BYTES_PER_MEGABYTE;
+        }
+
+        /** The line through two measured (bytes, hop ms) points; a flat line where the sizes are the same. */
+        public static BrokerHop fit(long smallBytes, double smallMillis, long largeBytes, double largeMillis) {
+            if (largeBytes == smallBytes) {
+                return new BrokerHop((smallMillis + largeMillis) / 2, 0);
+            }
+            double perMegabyte = (largeMillis - smallMillis) / (largeBytes - smallBytes) * BYTES_PER_MEGABYTE;
+            return new BrokerHop(smallMillis - perMegabyte * smallBytes / BYTES_PER_MEGABYTE, perMegabyte);
         }
     }
 
@@ -72,9 +102,14 @@ public final class SplitPlanner {
 
     /** Every placement, allowed ones first, each group by predicted latency. */
     public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, Constraints c) {
+        return plans(device, edge, link, BrokerHop.NONE, c);
+    }
+
+    /** As above, with what the hop through Kafka adds to each transfer (edge-only's frame and every split's activation). */
+    public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, BrokerHop hop, Constraints c) {
         List<Plan> out = new ArrayList<>();
         out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, null));
-        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes()),
+        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes()) + hop.millis(device.jpegBytes()),
                 edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : null), c));
         for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
             TierProfile.CutTiming d = e.getValue();
@@ -92,7 +127,7 @@ public final class SplitPlanner {
                     continue;
                 }
                 out.add(check(new Plan(id, e.getKey(), layer.getKey(), layer.getValue(), d.headMillis() + d.encodeMillis().get(layer.getKey()),
-                        link.transferMillis(layer.getValue()), decode + t.tailMillis(), excluded), c));
+                        link.transferMillis(layer.getValue()) + hop.millis(layer.getValue()), decode + t.tailMillis(), excluded), c));
             }
         }
         out.sort(Comparator.comparing((Plan p) -> p.excluded() != null).thenComparingDouble(Plan::totalMillis));

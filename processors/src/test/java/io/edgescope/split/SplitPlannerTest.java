@@ -35,6 +35,28 @@ class SplitPlannerTest {
     }
 
     @Test
+    void shouldAddTheBrokerHopToEveryTransferByItsBytes() {
+        SplitPlanner.BrokerHop hop = new SplitPlanner.BrokerHop(50, 20);
+        List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10), hop,
+                new SplitPlanner.Constraints(0, false, Map.of(), 0.01));
+        SplitPlanner.Plan edgeOnly = plans.stream().filter(p -> p.id().equals(SplitPlanner.EDGE_ONLY)).findFirst().orElseThrow();
+        // 72 ms as without the hop, + 50 fixed + 20 ms/MB x 0.04 MB
+        assertThat(edgeOnly.totalMillis()).isCloseTo(72 + 50 + 0.8, within(1e-9));
+        SplitPlanner.Plan split = plans.stream().filter(p -> p.id().equals("scission:Mul_115")).findFirst().orElseThrow();
+        assertThat(split.totalMillis()).isCloseTo(60 + 10 + 100 + 14 + 50 + 2, within(1e-9));
+        SplitPlanner.Plan deviceOnly = plans.stream().filter(p -> p.id().equals(SplitPlanner.DEVICE_ONLY)).findFirst().orElseThrow();
+        assertThat(deviceOnly.totalMillis()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldFitTheBrokerHopThroughTwoMeasuredSizes() {
+        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(100_000, 52, 600_000, 62);
+        assertThat(hop.millisPerMegabyte()).isCloseTo(20, within(1e-9));
+        assertThat(hop.fixedMillis()).isCloseTo(50, within(1e-9));
+        assertThat(SplitPlanner.BrokerHop.fit(100_000, 50, 100_000, 54)).isEqualTo(new SplitPlanner.BrokerHop(52, 0));
+    }
+
+    @Test
     void shouldForceASplitWhenFramesMustStayOnTheDeviceAndUseTheTransferLayerOnlyWithinTheApBudget() {
         SplitPlanner.Link slow = new SplitPlanner.Link(2, 10);
         SplitPlanner.Constraints privateUnmeasured = new SplitPlanner.Constraints(0, true, Map.of(), 0.01);

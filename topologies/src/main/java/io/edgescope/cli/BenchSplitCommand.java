@@ -74,7 +74,8 @@ final class BenchSplitCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--kafka", description = "Also run each split plan on the real path (device processor with its uplink emulated on its "
-            + "producer, broker, edge processor) and report its latency (kafka_ms).")
+            + "producer, broker, edge processor) and report its latency (kafka_ms), after measuring the Kafka hop itself (no emulated link) "
+            + "and setting the planner plus that hop beside it (kafka_predicted_ms).")
     boolean kafka;
 
     @Override
@@ -99,35 +100,50 @@ final class BenchSplitCommand implements Callable<Integer> {
         Map<String, Map<String, Double>> losses = table == null ? Map.of() : table.losses();
         List<SplitBenchmark.Row> rows = SplitBenchmark.run(onnx, size, clip, device, edge, bandwidths, rtt,
                 new SplitPlanner.Constraints(0, framesStay, losses, apBudget), p -> table == null ? Double.NaN : table.ap50(p), System.err::println);
-        Map<SplitBenchmark.Row, Double> overKafka = kafka ? overKafka(rows, onnx, config, assets) : Map.of();
+        KafkaPath overKafka = kafka ? overKafka(rows, onnx, config, assets) : new KafkaPath(SplitPlanner.BrokerHop.NONE, Map.of());
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode out = mapper.createArrayNode();
             rows.forEach(r -> out.addObject().put("bandwidth_mbps", r.bandwidthMbps()).put("plan", r.plan()).put("measured_ms", r.measuredMillis())
                     .put("predicted_ms", r.predictedMillis()).put("bytes_per_frame", r.bytesPerFrame())
                     .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()).put("throughput_fps", r.throughputFps())
-                    .put("kafka_ms", overKafka.get(r)));
+                    .put("kafka_ms", overKafka.measured().get(r)).put("kafka_predicted_ms", overKafka.predicted(r)));
             System.out.println(out.toPrettyString());
             return 0;
         }
         System.out.printf(Locale.ROOT, "Device: %d thread(s)%s, whole detector %.1f ms; edge: %d threads, %.1f ms; rtt %.0f ms%s.%n%n"
-                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | throughput fps (pipelined) | AP50 | Kafka path ms |%n"
-                + "|---|---|---|---|---|---|---|---|---|%n", deviceThreads,
+                + "| Mbit/s | plan | KB per frame | predicted ms | measured ms | error | throughput fps (pipelined) | AP50 | Kafka path ms "
+                + "| predicted + hop ms | error |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|%n", deviceThreads,
                 slowdown == 1 ? "" : String.format(Locale.ROOT, " x%.1f slower (emulated)", slowdown), device.fullMillis(), edgeThreads,
                 edge.fullMillis(), rtt, framesStay ? "; raw frames must stay on the device" : "");
         for (SplitBenchmark.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s | %s |%n", r.bandwidthMbps(), r.plan(),
+            Double kafkaMs = overKafka.measured().get(r);
+            System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s | %s | %s | %s |%n", r.bandwidthMbps(), r.plan(),
                     r.bytesPerFrame() / KB, r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
                     r.throughputFps(),
                     Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()),
-                    overKafka.containsKey(r) ? String.format(Locale.ROOT, "%.1f", overKafka.get(r)) : "-");
+                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", kafkaMs),
+                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", overKafka.predicted(r)),
+                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", 100 * (overKafka.predicted(r) / kafkaMs - 1)));
         }
         return 0;
     }
 
-    /** Each split row run again on the real Kafka path, with the row's link emulated on the device's producer. */
-    private Map<SplitBenchmark.Row, Double> overKafka(List<SplitBenchmark.Row> rows, byte[] onnx, EdgeScopeConfig config, Assets assets)
-            throws Exception {
+    /** The Kafka path: the hop measured without an emulated link, and each split row's latency on it with its link emulated. */
+    private record KafkaPath(SplitPlanner.BrokerHop hop, Map<SplitBenchmark.Row, Double> measured) {
+        Double predicted(SplitBenchmark.Row r) {
+            return measured.containsKey(r) ? r.predictedMillis() + hop.millis(r.bytesPerFrame()) : null;
+        }
+    }
+
+    /**
+     * First the hop itself: the split plans sending the fewest and the most bytes, run over Kafka with no emulated link; the hop is
+     * what each took beyond its device and edge compute (its in-process measurement less the emulated link's delay), and a line
+     * through the two gives the planner's broker term. Then each split row again on the real path, with the row's link emulated on
+     * the device's producer, to check the planner plus that term against it.
+     */
+    private KafkaPath overKafka(List<SplitBenchmark.Row> rows, byte[] onnx, EdgeScopeConfig config, Assets assets) throws Exception {
         if (slowdown != 1) {
             throw new IllegalArgumentException("--kafka emulates the link, not a slower device: use it with --device-slowdown 1");
         }
@@ -137,14 +153,31 @@ final class BenchSplitCommand implements Callable<Integer> {
                 encoded.add(f.get());
             }
         }
-        Map<SplitBenchmark.Row, Double> out = new java.util.LinkedHashMap<>();
-        for (SplitBenchmark.Row r : rows) {
-            if (r.plan().startsWith(SplitPlanner.SCISSION)) {
-                System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
-                out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), new SplitPlanner.Link(r.bandwidthMbps(), rtt), onnx, config,
-                        () -> assets.variantPool(config), encoded));
-            }
+        List<SplitBenchmark.Row> splits = rows.stream().filter(r -> r.plan().startsWith(SplitPlanner.SCISSION)).toList();
+        if (splits.isEmpty()) {
+            return new KafkaPath(SplitPlanner.BrokerHop.NONE, Map.of());
         }
-        return out;
+        SplitBenchmark.Row small = splits.stream().min(java.util.Comparator.comparingLong(SplitBenchmark.Row::bytesPerFrame)).orElseThrow();
+        SplitBenchmark.Row large = splits.stream().max(java.util.Comparator.comparingLong(SplitBenchmark.Row::bytesPerFrame)).orElseThrow();
+        double smallHop = hopMillis(small, onnx, config, assets, encoded);
+        double largeHop = small.plan().equals(large.plan()) ? smallHop : hopMillis(large, onnx, config, assets, encoded);
+        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(small.bytesPerFrame(), smallHop, large.bytesPerFrame(), largeHop);
+        System.err.printf(Locale.ROOT, "Kafka hop: %.1f ms at %.1f KB, %.1f ms at %.1f KB -> %.1f ms + %.1f ms per MB%n", smallHop,
+                small.bytesPerFrame() / KB, largeHop, large.bytesPerFrame() / KB, hop.fixedMillis(), hop.millisPerMegabyte());
+        Map<SplitBenchmark.Row, Double> out = new java.util.LinkedHashMap<>();
+        for (SplitBenchmark.Row r : splits) {
+            System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
+            out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), onnx, config,
+                    () -> assets.variantPool(config), encoded));
+        }
+        return new KafkaPath(hop, out);
+    }
+
+    /** What the Kafka hop added to {@code row}'s plan: its latency over Kafka with no emulated link less its compute. */
+    private double hopMillis(SplitBenchmark.Row row, byte[] onnx, EdgeScopeConfig config, Assets assets, List<EncodedFrame> encoded)
+            throws Exception {
+        System.err.printf(Locale.ROOT, "%s over Kafka, no emulated link (the hop)%n", row.plan());
+        double compute = row.measuredMillis() - new SplitPlanner.Link(row.bandwidthMbps(), rtt).transferMillis(row.bytesPerFrame());
+        return KafkaSplitPath.meanLatencyMillis(row.plan(), Optional.empty(), onnx, config, () -> assets.variantPool(config), encoded) - compute;
     }
 }

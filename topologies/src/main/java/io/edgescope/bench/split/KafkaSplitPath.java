@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,15 +50,29 @@ public final class KafkaSplitPath {
     private KafkaSplitPath() {
     }
 
-    /** Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link}. */
-    public static double meanLatencyMillis(String plan, SplitPlanner.Link link, byte[] onnx, EdgeScopeConfig base, Supplier<VariantPool> pool,
-                                           List<EncodedFrame> frames) throws Exception {
-        try (LocalCluster cluster = LocalCluster.start(); Platform platform = cluster.platform(Map.of(
+    /**
+     * Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link} (empty: no emulated link,
+     * the local network only).
+     */
+    public static double meanLatencyMillis(String plan, Optional<SplitPlanner.Link> link, byte[] onnx, EdgeScopeConfig base,
+                                           Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
-                EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString(), EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0",
-                EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(link.bandwidthMbps()),
-                EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.rttMillis()),
-                EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant()))) {
+                EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant(),
+                EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs())));
+        link.ifPresent(l -> {
+            settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(l.bandwidthMbps()));
+            settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(l.rttMillis()));
+        });
+        try (LocalCluster cluster = LocalCluster.start()) {
+            settings.put(EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString());
+            return meanLatencyMillis(cluster, plan, settings, onnx, base, pool, frames);
+        }
+    }
+
+    private static double meanLatencyMillis(LocalCluster cluster, String plan, Map<String, String> settings, byte[] onnx, EdgeScopeConfig base,
+                                            Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+        try (Platform platform = cluster.platform(settings)) {
             OnnxSplitParts parts = new OnnxSplitParts(base.variant().id(), onnx, base.variant().inputSize(), platform.config().detectorSettings());
             try (DetectionService edge = DetectionService.start(platform, pool.get(), parts);
                  SplitDeviceService device = SplitDeviceService.start(platform, parts)) {
