@@ -35,32 +35,46 @@ public final class SplitPlanner {
     }
 
     /**
-     * What the hop through Kafka between the device and edge processors adds to a frame's transfer, on top of the link: a fixed
-     * part (under exactly-once mostly the wait for the device's transaction to commit, on average half its commit interval) and a
-     * part per megabyte (serialising, appending, fetching, deserialising). Measured by {@code bench split --kafka}.
+     * What the hop through Kafka between the device and edge processors adds to a transfer, on top of the link. A device processor
+     * running exactly-once makes an activation visible when its transaction commits, every {@code commitIntervalMillis}; the send
+     * itself takes the link's time T, so the activation waits max(T, W) with W the time to the next commit, uniform over the
+     * interval: on average T + (C - T)^2 / 2C while T < C, T after. Beyond that, a fixed part and a part per megabyte (serialising,
+     * appending, fetching, deserialising), measured by {@code bench split --kafka}. Frames sent to the edge (edge-only) come from a
+     * camera's plain producer: no commit to wait for.
      */
-    public record BrokerHop(double fixedMillis, double millisPerMegabyte) {
+    public record BrokerHop(double commitIntervalMillis, double fixedMillis, double millisPerMegabyte) {
         /** No hop: the link alone (Scission's model, and the in-process emulation). */
-        public static final BrokerHop NONE = new BrokerHop(0, 0);
+        public static final BrokerHop NONE = new BrokerHop(0, 0, 0);
         private static final double BYTES_PER_MEGABYTE = 1_000_000;
 
         public BrokerHop {
-            if (!Double.isFinite(fixedMillis) || !Double.isFinite(millisPerMegabyte)) {
-                throw new IllegalArgumentException("broker hop costs must be finite");
+            if (!(commitIntervalMillis >= 0) || !Double.isFinite(fixedMillis) || !Double.isFinite(millisPerMegabyte)) {
+                throw new IllegalArgumentException("broker hop: the commit interval must not be negative, the costs finite");
             }
         }
 
-        public double millis(long bytes) {
-            return fixedMillis + millisPerMegabyte * bytes / BYTES_PER_MEGABYTE;
+        /** Mean wait for the device's commit beyond a send of {@code linkMillis}. */
+        public double commitWaitMillis(double linkMillis) {
+            double c = commitIntervalMillis;
+            return linkMillis >= c ? 0 : (c - linkMillis) * (c - linkMillis) / (2 * c);
         }
 
-        /** The line through two measured (bytes, hop ms) points; a flat line where the sizes are the same. */
-        public static BrokerHop fit(long smallBytes, double smallMillis, long largeBytes, double largeMillis) {
+        /** What the hop adds to {@code bytes} sent in {@code linkMillis}, from a transactional producer or not. */
+        public double millis(long bytes, double linkMillis, boolean transactional) {
+            return (transactional ? commitWaitMillis(linkMillis) : 0) + fixedMillis + millisPerMegabyte * bytes / BYTES_PER_MEGABYTE;
+        }
+
+        /**
+         * The hop through two measurements over Kafka with no emulated link (so each waited half a commit interval on average):
+         * the line through them less that wait; a flat line where the sizes are the same.
+         */
+        public static BrokerHop fit(double commitIntervalMillis, long smallBytes, double smallMillis, long largeBytes, double largeMillis) {
+            double wait = commitIntervalMillis / 2;
             if (largeBytes == smallBytes) {
-                return new BrokerHop((smallMillis + largeMillis) / 2, 0);
+                return new BrokerHop(commitIntervalMillis, (smallMillis + largeMillis) / 2 - wait, 0);
             }
             double perMegabyte = (largeMillis - smallMillis) / (largeBytes - smallBytes) * BYTES_PER_MEGABYTE;
-            return new BrokerHop(smallMillis - perMegabyte * smallBytes / BYTES_PER_MEGABYTE, perMegabyte);
+            return new BrokerHop(commitIntervalMillis, smallMillis - wait - perMegabyte * smallBytes / BYTES_PER_MEGABYTE, perMegabyte);
         }
     }
 
@@ -109,7 +123,8 @@ public final class SplitPlanner {
     public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, BrokerHop hop, Constraints c) {
         List<Plan> out = new ArrayList<>();
         out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, null));
-        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes()) + hop.millis(device.jpegBytes()),
+        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes())
+                + hop.millis(device.jpegBytes(), link.transferMillis(device.jpegBytes()), false),
                 edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : null), c));
         for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
             TierProfile.CutTiming d = e.getValue();
@@ -127,7 +142,8 @@ public final class SplitPlanner {
                     continue;
                 }
                 out.add(check(new Plan(id, e.getKey(), layer.getKey(), layer.getValue(), d.headMillis() + d.encodeMillis().get(layer.getKey()),
-                        link.transferMillis(layer.getValue()) + hop.millis(layer.getValue()), decode + t.tailMillis(), excluded), c));
+                        link.transferMillis(layer.getValue()) + hop.millis(layer.getValue(), link.transferMillis(layer.getValue()), true),
+                        decode + t.tailMillis(), excluded), c));
             }
         }
         out.sort(Comparator.comparing((Plan p) -> p.excluded() != null).thenComparingDouble(Plan::totalMillis));

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The transfer layers: {@code raw} (float32), {@code fp16}, {@code uint8} (per-channel min/max
- * quantisation), {@code pool} (ScissionLite's 2x2 max-pool on the device and nearest up-sampling on
+ * The transfer layers: {@code raw} (float32), {@code fp16}, {@code uint8} and {@code uint4} (per-channel
+ * min/max quantisation to 8 or 4 bits), {@code pool} (ScissionLite's 2x2 max-pool on the device and nearest up-sampling on
  * the edge, no retraining), each also with {@code +zstd} compression.
  */
 public final class TransferLayers {
@@ -17,16 +17,19 @@ public final class TransferLayers {
     public static final String RAW = "raw";
     public static final String FP16 = "fp16";
     public static final String UINT8 = "uint8";
+    public static final String UINT4 = "uint4";
     public static final String POOL = "pool";
     public static final String ZSTD = "+zstd";
     private static final int ZSTD_LEVEL = 3;
-    private static final int LEVELS = 255;
+    private static final int BITS_UINT8 = 8;
+    private static final int BITS_UINT4 = 4;
     private static final int POOL_SIDE = 2;
     private static final int MAP_RANK = 4;
 
     private static final Map<String, TransferLayer> BASE = Map.of(RAW, layer(RAW, TransferLayers::rawBody, TransferLayers::readRaw),
             FP16, layer(FP16, TransferLayers::halfBody, TransferLayers::readHalf),
-            UINT8, layer(UINT8, TransferLayers::quantisedBody, TransferLayers::readQuantised),
+            UINT8, layer(UINT8, quantised(BITS_UINT8), dequantised(BITS_UINT8)),
+            UINT4, layer(UINT4, quantised(BITS_UINT4), dequantised(BITS_UINT4)),
             POOL, new Pooling());
 
     private TransferLayers() {
@@ -35,7 +38,7 @@ public final class TransferLayers {
     /** Every layer id: each base layer, alone and with zstd. */
     public static List<String> ids() {
         List<String> out = new ArrayList<>();
-        for (String base : List.of(RAW, FP16, UINT8, POOL)) {
+        for (String base : List.of(RAW, FP16, UINT8, UINT4, POOL)) {
             out.add(base);
             out.add(base + ZSTD);
         }
@@ -114,43 +117,60 @@ public final class TransferLayers {
         return shape.length >= 2 ? (int) shape[1] : 1;
     }
 
-    private static byte[] quantisedBody(Activation t) {
-        int channels = channels(t.shape());
-        int per = t.values().length / channels;
-        ByteBuffer out = buffer(channels * 2 * Float.BYTES + t.values().length);
-        byte[] codes = new byte[t.values().length];
-        for (int c = 0; c < channels; c++) {
-            float min = Float.POSITIVE_INFINITY;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = c * per; i < (c + 1) * per; i++) {
-                min = Math.min(min, t.values()[i]);
-                max = Math.max(max, t.values()[i]);
+    /** Per-channel min/max quantisation to {@code bits} (8 or 4) per value; 4-bit codes are packed two to a byte. */
+    private static TensorCodec.BodyWriter quantised(int bits) {
+        int levels = (1 << bits) - 1;
+        int perByte = Byte.SIZE / bits;
+        return t -> {
+            int channels = channels(t.shape());
+            int per = t.values().length / channels;
+            byte[] codes = new byte[codeBytes(t.values().length, perByte)];
+            ByteBuffer out = buffer(channels * 2 * Float.BYTES + codes.length);
+            for (int c = 0; c < channels; c++) {
+                float min = Float.POSITIVE_INFINITY;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int i = c * per; i < (c + 1) * per; i++) {
+                    min = Math.min(min, t.values()[i]);
+                    max = Math.max(max, t.values()[i]);
+                }
+                float scale = max > min ? (max - min) / levels : 1f;
+                out.putFloat(min).putFloat(scale);
+                for (int i = c * per; i < (c + 1) * per; i++) {
+                    int code = Math.round((t.values()[i] - min) / scale);
+                    codes[i / perByte] |= (byte) (code << (bits * (i % perByte)));
+                }
             }
-            float scale = max > min ? (max - min) / LEVELS : 1f;
-            out.putFloat(min).putFloat(scale);
-            for (int i = c * per; i < (c + 1) * per; i++) {
-                codes[i] = (byte) Math.round((t.values()[i] - min) / scale);
-            }
-        }
-        out.put(codes);
-        return out.array();
+            out.put(codes);
+            return out.array();
+        };
     }
 
-    private static float[] readQuantised(ByteBuffer body, long[] shape, int count) {
-        int channels = channels(shape);
-        TensorCodec.check(body.remaining() == channels * 2 * Float.BYTES + count, "uint8 body size " + body.remaining());
-        float[] min = new float[channels];
-        float[] scale = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            min[c] = body.getFloat();
-            scale[c] = body.getFloat();
-        }
-        int per = count / channels;
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = min[i / per] + (body.get() & 0xFF) * scale[i / per];
-        }
-        return v;
+    private static int codeBytes(int count, int perByte) {
+        return (count + perByte - 1) / perByte;
+    }
+
+    private static TensorCodec.BodyReader dequantised(int bits) {
+        int perByte = Byte.SIZE / bits;
+        int mask = (1 << bits) - 1;
+        String name = "uint" + bits;
+        return (body, shape, count) -> {
+            int channels = channels(shape);
+            TensorCodec.check(body.remaining() == channels * 2 * Float.BYTES + codeBytes(count, perByte), name + " body size " + body.remaining());
+            float[] min = new float[channels];
+            float[] scale = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                min[c] = body.getFloat();
+                scale[c] = body.getFloat();
+            }
+            int per = count / channels;
+            int start = body.position();
+            float[] v = new float[count];
+            for (int i = 0; i < count; i++) {
+                int code = (body.get(start + i / perByte) >> (bits * (i % perByte))) & mask;
+                v[i] = min[i / per] + code * scale[i / per];
+            }
+            return v;
+        };
     }
 
     /** ScissionLite's TL: 2x2 max pooling (stride 2) before sending, nearest up-sampling after. */

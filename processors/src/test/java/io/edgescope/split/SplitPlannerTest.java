@@ -35,25 +35,35 @@ class SplitPlannerTest {
     }
 
     @Test
-    void shouldAddTheBrokerHopToEveryTransferByItsBytes() {
-        SplitPlanner.BrokerHop hop = new SplitPlanner.BrokerHop(50, 20);
+    void shouldAddTheBrokerHopToEveryTransferAndTheCommitWaitToActivationsOnly() {
+        SplitPlanner.BrokerHop hop = new SplitPlanner.BrokerHop(200, 5, 20);
         List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10), hop,
                 new SplitPlanner.Constraints(0, false, Map.of(), 0.01));
         SplitPlanner.Plan edgeOnly = plans.stream().filter(p -> p.id().equals(SplitPlanner.EDGE_ONLY)).findFirst().orElseThrow();
-        // 72 ms as without the hop, + 50 fixed + 20 ms/MB x 0.04 MB
-        assertThat(edgeOnly.totalMillis()).isCloseTo(72 + 50 + 0.8, within(1e-9));
+        // 72 ms as without the hop, + 5 fixed + 20 ms/MB x 0.04 MB; a camera's frames wait for no commit
+        assertThat(edgeOnly.totalMillis()).isCloseTo(72 + 5 + 0.8, within(1e-9));
         SplitPlanner.Plan split = plans.stream().filter(p -> p.id().equals("scission:Mul_115")).findFirst().orElseThrow();
-        assertThat(split.totalMillis()).isCloseTo(60 + 10 + 100 + 14 + 50 + 2, within(1e-9));
+        // the activation's send takes 110 ms of the 200-ms commit interval: (200 - 110)^2 / 400 = 20.25 ms more wait on average
+        assertThat(split.totalMillis()).isCloseTo(60 + 10 + 100 + 14 + 20.25 + 5 + 2, within(1e-9));
         SplitPlanner.Plan deviceOnly = plans.stream().filter(p -> p.id().equals(SplitPlanner.DEVICE_ONLY)).findFirst().orElseThrow();
         assertThat(deviceOnly.totalMillis()).isEqualTo(200);
     }
 
     @Test
-    void shouldFitTheBrokerHopThroughTwoMeasuredSizes() {
-        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(100_000, 52, 600_000, 62);
+    void shouldWaitHalfACommitIntervalWithoutALinkAndNothingWhenTheSendOutlastsIt() {
+        SplitPlanner.BrokerHop hop = new SplitPlanner.BrokerHop(100, 0, 0);
+        assertThat(hop.commitWaitMillis(0)).isEqualTo(50);
+        assertThat(hop.commitWaitMillis(100)).isZero();
+        assertThat(hop.commitWaitMillis(250)).isZero();
+        assertThat(SplitPlanner.BrokerHop.NONE.millis(1_000_000, 0, true)).isZero();
+    }
+
+    @Test
+    void shouldFitTheBrokerHopThroughTwoMeasuredSizesLessHalfACommitInterval() {
+        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(100, 100_000, 102, 600_000, 112);
         assertThat(hop.millisPerMegabyte()).isCloseTo(20, within(1e-9));
         assertThat(hop.fixedMillis()).isCloseTo(50, within(1e-9));
-        assertThat(SplitPlanner.BrokerHop.fit(100_000, 50, 100_000, 54)).isEqualTo(new SplitPlanner.BrokerHop(52, 0));
+        assertThat(SplitPlanner.BrokerHop.fit(100, 100_000, 100, 100_000, 104)).isEqualTo(new SplitPlanner.BrokerHop(100, 52, 0));
     }
 
     @Test

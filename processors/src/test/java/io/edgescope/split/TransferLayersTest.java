@@ -55,6 +55,22 @@ class TransferLayersTest {
     }
 
     @Test
+    void shouldPackUint4CodesTwoToAByteWithinHalfAStepOfSixteenLevels() {
+        List<Activation> in = List.of(map("a", 3));
+        TransferLayer uint8 = TransferLayers.byId(TransferLayers.UINT8);
+        TransferLayer uint4 = TransferLayers.byId(TransferLayers.UINT4);
+        float[] v = in.get(0).values();
+        float range = 0;
+        for (float x : v) {
+            range = Math.max(range, Math.abs(x));
+        }
+        // the codes take half the bytes of uint8's (the per-channel min and scale are the same)
+        assertThat(uint8.encode(in).length - uint4.encode(in).length).isEqualTo(v.length / 2);
+        float error = maxError(in, uint4.decode(uint4.encode(in)));
+        assertThat(error).isGreaterThan(maxError(in, uint8.decode(uint8.encode(in)))).isLessThanOrEqualTo(2 * range / 15 / 2 * 1.0001f);
+    }
+
+    @Test
     void shouldPoolTwoByTwoAndUpsampleNearest() {
         float[] v = new float[16];
         for (int i = 0; i < v.length; i++) {

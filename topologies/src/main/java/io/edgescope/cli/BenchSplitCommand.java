@@ -68,7 +68,7 @@ final class BenchSplitCommand implements Callable<Integer> {
     int frames;
 
     /** Frames each plan sends over the Kafka path (one at a time). */
-    private static final int KAFKA_FRAMES = 10;
+    private static final int KAFKA_FRAMES = 30;
 
     @Option(names = "--json", description = "Print a JSON list of rows instead of the table.")
     boolean json;
@@ -100,14 +100,15 @@ final class BenchSplitCommand implements Callable<Integer> {
         Map<String, Map<String, Double>> losses = table == null ? Map.of() : table.losses();
         List<SplitBenchmark.Row> rows = SplitBenchmark.run(onnx, size, clip, device, edge, bandwidths, rtt,
                 new SplitPlanner.Constraints(0, framesStay, losses, apBudget), p -> table == null ? Double.NaN : table.ap50(p), System.err::println);
-        KafkaPath overKafka = kafka ? overKafka(rows, onnx, config, assets) : new KafkaPath(SplitPlanner.BrokerHop.NONE, Map.of());
+        KafkaPath overKafka = kafka ? overKafka(rows, SplitPlanner.plans(device, edge, new SplitPlanner.Link(bandwidths.get(0), rtt),
+                new SplitPlanner.Constraints(0, false, Map.of(), apBudget)), onnx, config, assets) : new KafkaPath(SplitPlanner.BrokerHop.NONE, Map.of());
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode out = mapper.createArrayNode();
             rows.forEach(r -> out.addObject().put("bandwidth_mbps", r.bandwidthMbps()).put("plan", r.plan()).put("measured_ms", r.measuredMillis())
                     .put("predicted_ms", r.predictedMillis()).put("bytes_per_frame", r.bytesPerFrame())
                     .put("ap50", Double.isNaN(r.ap50()) ? null : r.ap50()).put("throughput_fps", r.throughputFps())
-                    .put("kafka_ms", overKafka.measured().get(r)).put("kafka_predicted_ms", overKafka.predicted(r)));
+                    .put("kafka_ms", overKafka.measured().get(r)).put("kafka_predicted_ms", overKafka.predicted(r, rtt)));
             System.out.println(out.toPrettyString());
             return 0;
         }
@@ -124,26 +125,33 @@ final class BenchSplitCommand implements Callable<Integer> {
                     r.throughputFps(),
                     Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()),
                     kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", kafkaMs),
-                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", overKafka.predicted(r)),
-                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", 100 * (overKafka.predicted(r) / kafkaMs - 1)));
+                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", overKafka.predicted(r, rtt)),
+                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", 100 * (overKafka.predicted(r, rtt) / kafkaMs - 1)));
         }
         return 0;
     }
 
     /** The Kafka path: the hop measured without an emulated link, and each split row's latency on it with its link emulated. */
     private record KafkaPath(SplitPlanner.BrokerHop hop, Map<SplitBenchmark.Row, Double> measured) {
-        Double predicted(SplitBenchmark.Row r) {
-            return measured.containsKey(r) ? r.predictedMillis() + hop.millis(r.bytesPerFrame()) : null;
+        /** The planner's prediction of a split row with the hop (its link's time is what the commit wait overlaps with). */
+        Double predicted(SplitBenchmark.Row r, double rttMillis) {
+            if (!measured.containsKey(r)) {
+                return null;
+            }
+            double link = new SplitPlanner.Link(r.bandwidthMbps(), rttMillis).transferMillis(r.bytesPerFrame());
+            return r.predictedMillis() + hop.millis(r.bytesPerFrame(), link, true);
         }
     }
 
     /**
-     * First the hop itself: the split plans sending the fewest and the most bytes, run over Kafka with no emulated link; the hop is
-     * what each took beyond its device and edge compute (its in-process measurement less the emulated link's delay), and a line
-     * through the two gives the planner's broker term. Then each split row again on the real path, with the row's link emulated on
-     * the device's producer, to check the planner plus that term against it.
+     * First the hop itself: the split plans sending the fewest and the most bytes (whether the constraints allow them or not, within
+     * max.frame.bytes), run
+     * over Kafka with no emulated link; what each took beyond its predicted device and edge compute, through a line, less half the
+     * device's commit interval, gives the planner's broker term. Then each split row again on the real path, with the row's link
+     * emulated on the device's producer, to check the planner plus that term against it.
      */
-    private KafkaPath overKafka(List<SplitBenchmark.Row> rows, byte[] onnx, EdgeScopeConfig config, Assets assets) throws Exception {
+    private KafkaPath overKafka(List<SplitBenchmark.Row> rows, List<SplitPlanner.Plan> plans, byte[] onnx, EdgeScopeConfig config, Assets assets)
+            throws Exception {
         if (slowdown != 1) {
             throw new IllegalArgumentException("--kafka emulates the link, not a slower device: use it with --device-slowdown 1");
         }
@@ -153,31 +161,36 @@ final class BenchSplitCommand implements Callable<Integer> {
                 encoded.add(f.get());
             }
         }
-        List<SplitBenchmark.Row> splits = rows.stream().filter(r -> r.plan().startsWith(SplitPlanner.SCISSION)).toList();
+        List<SplitPlanner.Plan> splits = plans.stream()
+                .filter(p -> p.id().startsWith(SplitPlanner.SCISSION) && p.bytesSent() <= config.maxFrameBytes()).toList();
         if (splits.isEmpty()) {
             return new KafkaPath(SplitPlanner.BrokerHop.NONE, Map.of());
         }
-        SplitBenchmark.Row small = splits.stream().min(java.util.Comparator.comparingLong(SplitBenchmark.Row::bytesPerFrame)).orElseThrow();
-        SplitBenchmark.Row large = splits.stream().max(java.util.Comparator.comparingLong(SplitBenchmark.Row::bytesPerFrame)).orElseThrow();
+        SplitPlanner.Plan small = splits.stream().min(java.util.Comparator.comparingLong(SplitPlanner.Plan::bytesSent)).orElseThrow();
+        SplitPlanner.Plan large = splits.stream().max(java.util.Comparator.comparingLong(SplitPlanner.Plan::bytesSent)).orElseThrow();
         double smallHop = hopMillis(small, onnx, config, assets, encoded);
-        double largeHop = small.plan().equals(large.plan()) ? smallHop : hopMillis(large, onnx, config, assets, encoded);
-        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(small.bytesPerFrame(), smallHop, large.bytesPerFrame(), largeHop);
-        System.err.printf(Locale.ROOT, "Kafka hop: %.1f ms at %.1f KB, %.1f ms at %.1f KB -> %.1f ms + %.1f ms per MB%n", smallHop,
-                small.bytesPerFrame() / KB, largeHop, large.bytesPerFrame() / KB, hop.fixedMillis(), hop.millisPerMegabyte());
+        double largeHop = hopMillis(large, onnx, config, assets, encoded);
+        SplitPlanner.BrokerHop hop = SplitPlanner.BrokerHop.fit(config.deviceCommitIntervalMs(), small.bytesSent(), smallHop, large.bytesSent(),
+                largeHop);
+        System.err.printf(Locale.ROOT, "Kafka hop without a link: %.1f ms at %.1f KB, %.1f ms at %.1f KB -> half the %d-ms commit interval + "
+                        + "%.1f ms + %.1f ms per MB%n", smallHop, small.bytesSent() / KB, largeHop, large.bytesSent() / KB,
+                config.deviceCommitIntervalMs(), hop.fixedMillis(), hop.millisPerMegabyte());
         Map<SplitBenchmark.Row, Double> out = new java.util.LinkedHashMap<>();
-        for (SplitBenchmark.Row r : splits) {
-            System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
-            out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), onnx, config,
-                    () -> assets.variantPool(config), encoded));
+        for (SplitBenchmark.Row r : rows) {
+            if (r.plan().startsWith(SplitPlanner.SCISSION)) {
+                System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
+                out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), onnx, config,
+                        () -> assets.variantPool(config), encoded));
+            }
         }
         return new KafkaPath(hop, out);
     }
 
-    /** What the Kafka hop added to {@code row}'s plan: its latency over Kafka with no emulated link less its compute. */
-    private double hopMillis(SplitBenchmark.Row row, byte[] onnx, EdgeScopeConfig config, Assets assets, List<EncodedFrame> encoded)
+    /** What the Kafka hop added to {@code plan}: its latency over Kafka with no emulated link less its predicted compute. */
+    private double hopMillis(SplitPlanner.Plan plan, byte[] onnx, EdgeScopeConfig config, Assets assets, List<EncodedFrame> encoded)
             throws Exception {
-        System.err.printf(Locale.ROOT, "%s over Kafka, no emulated link (the hop)%n", row.plan());
-        double compute = row.measuredMillis() - new SplitPlanner.Link(row.bandwidthMbps(), rtt).transferMillis(row.bytesPerFrame());
-        return KafkaSplitPath.meanLatencyMillis(row.plan(), Optional.empty(), onnx, config, () -> assets.variantPool(config), encoded) - compute;
+        System.err.printf(Locale.ROOT, "%s over Kafka, no emulated link (the hop)%n", plan.id());
+        return KafkaSplitPath.meanLatencyMillis(plan.id(), Optional.empty(), onnx, config, () -> assets.variantPool(config), encoded)
+                - plan.deviceMillis() - plan.edgeMillis();
     }
 }

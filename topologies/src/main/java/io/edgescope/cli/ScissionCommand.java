@@ -185,12 +185,18 @@ final class ScissionCommand {
         @Option(names = "--top", defaultValue = "10", description = "Plans shown (default: ${DEFAULT-VALUE}).")
         int top;
 
+        @Option(names = "--commit-interval-ms", defaultValue = "0", paramLabel = "MS",
+                description = "Over Kafka: the device processor's exactly-once commit interval (device.commit.interval.ms), whose wait activations add "
+                        + "(0: none, default).")
+        double commitIntervalMillis;
+
         @Option(names = "--hop-ms", defaultValue = "0", paramLabel = "MS",
-                description = "Kafka hop between device and edge processors, fixed part per frame (bench split --kafka measures it; default: ${DEFAULT-VALUE}).")
+                description = "Over Kafka: fixed cost of the hop between device and edge processors per frame (bench split --kafka measures it; "
+                        + "default: ${DEFAULT-VALUE}).")
         double hopMillis;
 
         @Option(names = "--hop-ms-per-mb", defaultValue = "0", paramLabel = "MS",
-                description = "Kafka hop, part per megabyte sent (default: ${DEFAULT-VALUE}).")
+                description = "Over Kafka: cost of the hop per megabyte sent (default: ${DEFAULT-VALUE}).")
         double hopMillisPerMegabyte;
 
         @Option(names = "--json", description = "Print the plans as JSON.")
@@ -200,7 +206,7 @@ final class ScissionCommand {
         public Integer call() throws Exception {
             Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerEvaluation.Result.read(layers).losses();
             List<SplitPlanner.Plan> plans = SplitPlanner.plans(TierProfiles.read(device), TierProfiles.read(edge),
-                    new SplitPlanner.Link(bandwidth, rtt), new SplitPlanner.BrokerHop(hopMillis, hopMillisPerMegabyte),
+                    new SplitPlanner.Link(bandwidth, rtt), new SplitPlanner.BrokerHop(commitIntervalMillis, hopMillis, hopMillisPerMegabyte),
                     new SplitPlanner.Constraints(maxUpload, framesStay, losses, apBudget));
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();

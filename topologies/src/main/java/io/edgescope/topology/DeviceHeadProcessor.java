@@ -67,6 +67,10 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         BgrImage decoded = codec.decode(bytes);
         double decodeMillis = (System.nanoTime() - t0) / SplitRecords.NANOS_PER_MILLI;
         SplitHead.Output out = heads.computeIfAbsent(plan, parts::head).run(decoded);
+        if (out.payload().length > limits.maxFrameBytes()) {
+            throw new FrameRejectedException("plan " + plan + " of stream " + frame.getStreamId() + " sends " + out.payload().length
+                    + " bytes per frame, over max.frame.bytes=" + limits.maxFrameBytes() + ": choose a later cut or a transfer layer");
+        }
         context.forward(record.withValue(Activation.newBuilder().setStreamId(frame.getStreamId()).setSequence(frame.getSequence())
                 .setCaptureTime(frame.getCaptureTime()).setPlanId(plan.toString()).setVariantId(parts.variantId())
                 .setFrameWidth(out.frameWidth()).setFrameHeight(out.frameHeight()).setPayload(ByteBuffer.wrap(out.payload()))

@@ -51,13 +51,14 @@ class SplitTopologyTest {
     private final SchemaStore registry = SchemaStore.inMemory();
     private final Path shared = SharedFolder.find().orElseThrow();
     private TopologyTestDriver device;
+    private OnnxSplitParts parts;
     private TopologyTestDriver edge;
     private byte[] jpeg;
 
     @BeforeEach
     void start() throws Exception {
         byte[] model = Files.readAllBytes(shared.resolve("models/yolox_nano.onnx"));
-        OnnxSplitParts parts = new OnnxSplitParts("yolox-nano-416", model, 416, SETTINGS);
+        parts = new OnnxSplitParts("yolox-nano-416", model, 416, SETTINGS);
         FrameLimits limits = new FrameLimits(4_000_000, 10_000_000L);
         device = new TopologyTestDriver(DeviceTopology.build(limits, registry, parts),
                 TestDrivers.properties("split-device-test", stateDir.resolve("device")));
@@ -144,5 +145,33 @@ class SplitTopologyTest {
         assertThat(new String(records.get(0).headers().lastHeader("__streams.errors.topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.ACTIVATIONS.name());
         assertThat(detections().isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterAFrameWhosePlanSendsMoreThanTheRecordLimitAndCarryOn() {
+        // raw float32 after Sigmoid_42 (about 5.5 MB of tensors) is over a 2 MB limit; the next frame's plan fits
+        FrameLimits small = new FrameLimits(2_000_000, 10_000_000L);
+        try (TopologyTestDriver limited = new TopologyTestDriver(DeviceTopology.build(small, registry, parts),
+                TestDrivers.properties("split-device-limit-test", stateDir.resolve("limited")))) {
+            TestInputTopic<String, StreamProfile> profiles = limited.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(),
+                    Topics.STREAM_PROFILES.valueSerde(registry).serializer());
+            TestInputTopic<String, Frame> frames = limited.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
+                    Topics.FRAMES.valueSerde(registry).serializer());
+            profiles.pipeInput("cam-s", StreamProfile.newBuilder().setStreamId("cam-s").setPolicy(VariantPolicy.SPLIT)
+                    .setSplitPlan("scission:Sigmoid_42").setUpdatedAt(NOW).build());
+            frames.pipeInput("cam-s", frame("cam-s", jpeg));
+            profiles.pipeInput("cam-s", StreamProfile.newBuilder().setStreamId("cam-s").setPolicy(VariantPolicy.SPLIT).setSplitPlan(PLAN)
+                    .setUpdatedAt(NOW).build());
+            frames.pipeInput("cam-s", frame("cam-s", jpeg));
+
+            List<TestRecord<byte[], byte[]>> dead = limited.createOutputTopic(Topics.FRAMES_DLQ.name(), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer()).readRecordsToList();
+            assertThat(dead).hasSize(1);
+            assertThat(new String(dead.get(0).headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                    .contains("plan scission:Sigmoid_42", "over max.frame.bytes=2000000");
+            assertThat(limited.createOutputTopic(Topics.ACTIVATIONS.name(), Topics.ACTIVATIONS.keySerde().deserializer(),
+                    Topics.ACTIVATIONS.valueSerde(registry).deserializer()).readValuesToList())
+                    .singleElement().satisfies(a -> assertThat(a.getPlanId()).isEqualTo(PLAN));
+        }
     }
 }
