@@ -158,10 +158,17 @@ public final class SplitBenchmark {
         b.run(List.of(new Activation(input, shape, tensor)));
     }
 
-    /** Emulates a device {@code slowdown} times slower: waits out the extra time the part since {@code t0} would have taken. */
-    private static void stretch(long t0, double slowdown) throws InterruptedException {
-        double spent = (System.nanoTime() - t0) / NANOS_PER_MILLI;
-        sleep(spent * (slowdown - 1));
+    /**
+     * Emulates a device {@code slowdown} times slower: keeps the thread busy for the extra time the part since {@code t0} would
+     * have taken. Busy, not asleep: a slow device computes all that time, and a core left idle instead comes back slower (caches,
+     * clock), which made the parts after an emulated device run longer than their profiles.
+     */
+    private static void stretch(long t0, double slowdown) {
+        long extra = (long) ((System.nanoTime() - t0) * (slowdown - 1));
+        long until = System.nanoTime() + extra;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
     }
 
     /** The emulated link: the payload arrives after rtt + bytes / bandwidth. */
