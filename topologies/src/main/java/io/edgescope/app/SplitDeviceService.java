@@ -5,6 +5,7 @@ import io.edgescope.topics.Topics;
 import io.edgescope.topology.DeviceTopology;
 import io.edgescope.topology.SplitParts;
 import java.time.Duration;
+import io.edgescope.split.EmulatedDevice;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,7 +33,7 @@ public final class SplitDeviceService implements AutoCloseable {
         EdgeScopeConfig config = platform.config();
         Properties props = streamsProperties(config, platform.bootstrapServers());
         KafkaStreams streams = new KafkaStreams(DeviceTopology.build(config.frameLimits(),
-                platform.registry(), parts), props);
+                platform.registry(), parts, new EmulatedDevice(config.deviceEmulatedSlowdown())), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Device stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

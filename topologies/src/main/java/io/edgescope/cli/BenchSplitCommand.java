@@ -74,7 +74,7 @@ final class BenchSplitCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--kafka", description = "Also run each split plan on the real path (device processor with its uplink emulated on its "
-            + "producer, broker, edge processor) and report its latency (kafka_ms), after measuring the Kafka hop itself (no emulated link) "
+            + "producer and the device's slowdown, broker, edge processor) and report its latency (kafka_ms), after measuring the Kafka hop itself (no emulated link) "
             + "and setting the planner plus that hop beside it (kafka_predicted_ms).")
     boolean kafka;
 
@@ -152,9 +152,6 @@ final class BenchSplitCommand implements Callable<Integer> {
      */
     private KafkaPath overKafka(List<SplitBenchmark.Row> rows, List<SplitPlanner.Plan> plans, byte[] onnx, EdgeScopeConfig config, Assets assets)
             throws Exception {
-        if (slowdown != 1) {
-            throw new IllegalArgumentException("--kafka emulates the link, not a slower device: use it with --device-slowdown 1");
-        }
         List<EncodedFrame> encoded = new ArrayList<>();
         try (FrameSource source = FrameSources.open(assets.sampleClip().toString(), config.jpegQuality())) {
             for (Optional<EncodedFrame> f = source.next(); f.isPresent() && encoded.size() < KAFKA_FRAMES; f = source.next()) {
@@ -179,7 +176,7 @@ final class BenchSplitCommand implements Callable<Integer> {
         for (SplitBenchmark.Row r : rows) {
             if (r.plan().startsWith(SplitPlanner.SCISSION)) {
                 System.err.printf(Locale.ROOT, "%.0f Mbit/s: %s over Kafka%n", r.bandwidthMbps(), r.plan());
-                out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), onnx, config,
+                out.put(r, KafkaSplitPath.meanLatencyMillis(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), slowdown, onnx, config,
                         () -> assets.variantPool(config), encoded));
             }
         }
@@ -190,7 +187,7 @@ final class BenchSplitCommand implements Callable<Integer> {
     private double hopMillis(SplitPlanner.Plan plan, byte[] onnx, EdgeScopeConfig config, Assets assets, List<EncodedFrame> encoded)
             throws Exception {
         System.err.printf(Locale.ROOT, "%s over Kafka, no emulated link (the hop)%n", plan.id());
-        return KafkaSplitPath.meanLatencyMillis(plan.id(), Optional.empty(), onnx, config, () -> assets.variantPool(config), encoded)
+        return KafkaSplitPath.meanLatencyMillis(plan.id(), Optional.empty(), slowdown, onnx, config, () -> assets.variantPool(config), encoded)
                 - plan.deviceMillis() - plan.edgeMillis();
     }
 }

@@ -51,6 +51,7 @@ public record EdgeScopeConfig(
         double deviceLinkMbps,
         double deviceLinkRttMs,
         int deviceCommitIntervalMs,
+        double deviceEmulatedSlowdown,
         Map<String, String> kafkaClientProperties,
         RegistryAccess registryAccess,
         Map<String, String> brokerProperties) {
@@ -192,6 +193,9 @@ public record EdgeScopeConfig(
             "Emulate the device's uplink on the device side of split streams: bandwidth in Mbit/s (0: no emulation, the real network).");
     public static final ConfigKey<Double> DEVICE_LINK_RTT_MS = nonNegativeDouble("device.link.rtt.ms", 0,
             "With device.link.mbps: the link's round-trip time added to every activation sent, in ms.");
+    public static final ConfigKey<Double> DEVICE_EMULATED_SLOWDOWN = new ConfigKey<>("device.emulated.slowdown",
+            "Emulate a device this many times slower than this host on the device side of split streams: its thread stays busy that much "
+                    + "longer per frame (benchmarks; 1: off).", "1.0", v -> new io.edgescope.split.EmulatedDevice(Double.parseDouble(v)).slowdown());
     public static final ConfigKey<Integer> DEVICE_COMMIT_INTERVAL_MS = ConfigKey.positiveInt("device.commit.interval.ms", DEFAULT_DEVICE_COMMIT_MS,
             "How often the device side of split streams commits (exactly-once: when the edge sees its activations): lower is less split latency.");
     public static final ConfigKey<String> REGISTRY_USER_INFO = ConfigKey.string("schema.registry.basic.auth.user.info", "",
@@ -221,7 +225,7 @@ public record EdgeScopeConfig(
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
             ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
-            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, DEVICE_LINK_MBPS, DEVICE_LINK_RTT_MS, DEVICE_COMMIT_INTERVAL_MS, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
+            TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, DEVICE_LINK_MBPS, DEVICE_LINK_RTT_MS, DEVICE_COMMIT_INTERVAL_MS, DEVICE_EMULATED_SLOWDOWN, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
     /** Builds the config from {@code values} over the defaults; throws {@link ConfigException} listing every problem. */
@@ -238,7 +242,8 @@ public record EdgeScopeConfig(
                 p.get(JPEG_QUALITY),
                 romaSettings(p), p.get(ROMA_CANDIDATES), p.get(ROMA_PROFILE), p.get(TELEMETRY_HTTP_PORT), p.get(TELEMETRY_HTTP_HOST),
                 p.get(MAX_FRAME_AGE_MS), p.get(MAX_FPS), p.get(CONSOLE_TOKEN), p.get(CONSOLE_GROUND_TRUTH), p.get(DEVICE_LINK_MBPS),
-                p.get(DEVICE_LINK_RTT_MS), p.get(DEVICE_COMMIT_INTERVAL_MS), kafkaProperties(values),
+                p.get(DEVICE_LINK_RTT_MS), p.get(DEVICE_COMMIT_INTERVAL_MS), p.get(DEVICE_EMULATED_SLOWDOWN),
+                kafkaProperties(values),
                 new RegistryAccess(p.get(REGISTRY_USER_INFO), p.get(REGISTRY_TRUSTSTORE), p.get(REGISTRY_TRUSTSTORE_PASSWORD),
                         p.get(REGISTRY_TRUSTSTORE_TYPE), p.get(REGISTRY_HOST), p.get(REGISTRY_USERS), p.get(REGISTRY_KEYSTORE),
                         p.get(REGISTRY_KEYSTORE_PASSWORD), p.get(REGISTRY_KEYSTORE_TYPE)),
@@ -333,6 +338,7 @@ public record EdgeScopeConfig(
         m.put(DEVICE_LINK_MBPS.name(), Double.toString(deviceLinkMbps));
         m.put(DEVICE_LINK_RTT_MS.name(), Double.toString(deviceLinkRttMs));
         m.put(DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(deviceCommitIntervalMs));
+        m.put(DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceEmulatedSlowdown));
         m.put(REGISTRY_USER_INFO.name(), registryAccess.userInfo());
         m.put(REGISTRY_TRUSTSTORE.name(), registryAccess.trustStore());
         m.put(REGISTRY_TRUSTSTORE_PASSWORD.name(), registryAccess.trustStorePassword());

@@ -6,6 +6,7 @@ import io.edgescope.schemas.Activation;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.split.EmulatedDevice;
 import io.edgescope.split.SplitHead;
 import io.edgescope.split.SplitPlanId;
 import java.nio.ByteBuffer;
@@ -27,14 +28,16 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
 
     private final SplitParts parts;
     private final FrameLimits limits;
+    private final EmulatedDevice device;
     private final Map<SplitPlanId, SplitHead> heads = new HashMap<>();
     private FixedKeyProcessorContext<String, Activation> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<StreamProfile>> profiles;
     private ImageCodec codec;
 
-    DeviceHeadProcessor(SplitParts parts, FrameLimits limits) {
+    DeviceHeadProcessor(SplitParts parts, FrameLimits limits, EmulatedDevice device) {
         this.parts = parts;
         this.limits = limits;
+        this.device = device;
     }
 
     @Override
@@ -67,6 +70,7 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         BgrImage decoded = codec.decode(bytes);
         double decodeMillis = (System.nanoTime() - t0) / SplitRecords.NANOS_PER_MILLI;
         SplitHead.Output out = heads.computeIfAbsent(plan, parts::head).run(decoded);
+        device.stretch(t0);
         if (out.payload().length > limits.maxFrameBytes()) {
             throw new FrameRejectedException("plan " + plan + " of stream " + frame.getStreamId() + " sends " + out.payload().length
                     + " bytes per frame, over max.frame.bytes=" + limits.maxFrameBytes() + ": choose a later cut or a transfer layer");
@@ -74,7 +78,8 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         context.forward(record.withValue(Activation.newBuilder().setStreamId(frame.getStreamId()).setSequence(frame.getSequence())
                 .setCaptureTime(frame.getCaptureTime()).setPlanId(plan.toString()).setVariantId(parts.variantId())
                 .setFrameWidth(out.frameWidth()).setFrameHeight(out.frameHeight()).setPayload(ByteBuffer.wrap(out.payload()))
-                .setHeadMillis((float) (decodeMillis + out.computeMillis())).setEncodeMillis((float) out.encodeMillis()).build()));
+                .setHeadMillis((float) (device.slowdown() * (decodeMillis + out.computeMillis())))
+                .setEncodeMillis((float) (device.slowdown() * out.encodeMillis())).build()));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.ImageEncoding;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.split.EmulatedDevice;
 import io.edgescope.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,27 @@ class SplitTopologyTest {
             assertThat(limited.createOutputTopic(Topics.ACTIVATIONS.name(), Topics.ACTIVATIONS.keySerde().deserializer(),
                     Topics.ACTIVATIONS.valueSerde(registry).deserializer()).readValuesToList())
                     .singleElement().satisfies(a -> assertThat(a.getPlanId()).isEqualTo(PLAN));
+        }
+    }
+
+    @Test
+    void shouldKeepAnEmulatedSlowDeviceBusyForAsLongAsItReports() {
+        try (TopologyTestDriver slow = new TopologyTestDriver(DeviceTopology.build(new FrameLimits(4_000_000, 10_000_000L), registry, parts,
+                new EmulatedDevice(4)), TestDrivers.properties("split-device-slow-test", stateDir.resolve("slow")))) {
+            slow.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(), Topics.STREAM_PROFILES.valueSerde(registry).serializer())
+                    .pipeInput("cam-s", StreamProfile.newBuilder().setStreamId("cam-s").setPolicy(VariantPolicy.SPLIT).setSplitPlan(PLAN)
+                            .setUpdatedAt(NOW).build());
+            TestInputTopic<String, Frame> frames = slow.createInputTopic(Topics.FRAMES.name(), new StringSerializer(),
+                    Topics.FRAMES.valueSerde(registry).serializer());
+            frames.pipeInput("cam-s", frame("cam-s", jpeg)); // warm-up
+            long t0 = System.nanoTime();
+            frames.pipeInput("cam-s", frame("cam-s", jpeg));
+            double wallMillis = (System.nanoTime() - t0) / 1e6;
+            List<Activation> out = slow.createOutputTopic(Topics.ACTIVATIONS.name(), Topics.ACTIVATIONS.keySerde().deserializer(),
+                    Topics.ACTIVATIONS.valueSerde(registry).deserializer()).readValuesToList();
+            Activation a = out.get(1);
+            // the device reports 4x its own times, and was busy at least that long
+            assertThat(wallMillis).isGreaterThanOrEqualTo(a.getHeadMillis() + a.getEncodeMillis());
         }
     }
 }

@@ -52,14 +52,15 @@ public final class KafkaSplitPath {
 
     /**
      * Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link} (empty: no emulated link,
-     * the local network only).
+     * the local network only), with the device processor emulating a device {@code deviceSlowdown} times slower than this host.
      */
-    public static double meanLatencyMillis(String plan, Optional<SplitPlanner.Link> link, byte[] onnx, EdgeScopeConfig base,
-                                           Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+    public static double meanLatencyMillis(String plan, Optional<SplitPlanner.Link> link, double deviceSlowdown, byte[] onnx,
+                                           EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of(
                 EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
                 EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant(),
-                EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs())));
+                EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs()),
+                EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown)));
         link.ifPresent(l -> {
             settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(l.bandwidthMbps()));
             settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(l.rttMillis()));

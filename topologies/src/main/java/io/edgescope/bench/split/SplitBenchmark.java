@@ -6,6 +6,7 @@ import io.edgescope.detect.yolox.YoloxDecoder;
 import io.edgescope.detect.yolox.YoloxPreprocessor;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.split.Activation;
+import io.edgescope.split.EmulatedDevice;
 import io.edgescope.split.GraphPartitioner;
 import io.edgescope.split.OnnxGraph;
 import io.edgescope.split.OrtModelRunner;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * transfer layer) and ScissionLite (best transfer layer within the AP budget) placements, each run on
  * real frames — device part, emulated link (rtt + bytes / bandwidth as a delay), edge part — and its
  * measured per-frame latency set beside the prediction. A device slower than this host is emulated
- * by stretching the device part's measured time by the profile's slowdown.
+ * by stretching the device part's measured time by the profile's slowdown ({@link EmulatedDevice}).
  */
 public final class SplitBenchmark {
 
@@ -104,11 +105,11 @@ public final class SplitBenchmark {
                     if (p.id().equals(SplitPlanner.DEVICE_ONLY)) {
                         pre.preprocess(frame, tensor);
                         deviceModel.run(List.of(new Activation(input, shape, tensor)));
-                        stretch(t0, device.slowdown());
+                        new EmulatedDevice(device.slowdown()).stretch(t0);
                         add(sums, t0, System.nanoTime(), 0, System.nanoTime());
                     } else {
                         byte[] jpeg = EdgeOnlyFrames.jpeg(frame, inputSize, JPEG_QUALITY);
-                        stretch(t0, device.slowdown());
+                        new EmulatedDevice(device.slowdown()).stretch(t0);
                         long sent = System.nanoTime();
                         send(link, jpeg.length);
                         long arrived = System.nanoTime();
@@ -129,7 +130,7 @@ public final class SplitBenchmark {
             for (BgrImage frame : frames) {
                 long t0 = System.nanoTime();
                 SplitHead.Output out = head.run(frame);
-                stretch(t0, device.slowdown());
+                new EmulatedDevice(device.slowdown()).stretch(t0);
                 long sent = System.nanoTime();
                 send(link, out.payload().length);
                 long arrived = System.nanoTime();
@@ -156,19 +157,6 @@ public final class SplitBenchmark {
     private static void warmUp(OrtModelRunner a, OrtModelRunner b, String input, long[] shape, float[] tensor) {
         a.run(List.of(new Activation(input, shape, tensor)));
         b.run(List.of(new Activation(input, shape, tensor)));
-    }
-
-    /**
-     * Emulates a device {@code slowdown} times slower: keeps the thread busy for the extra time the part since {@code t0} would
-     * have taken. Busy, not asleep: a slow device computes all that time, and a core left idle instead comes back slower (caches,
-     * clock), which made the parts after an emulated device run longer than their profiles.
-     */
-    private static void stretch(long t0, double slowdown) {
-        long extra = (long) ((System.nanoTime() - t0) * (slowdown - 1));
-        long until = System.nanoTime() + extra;
-        while (System.nanoTime() < until) {
-            Thread.onSpinWait();
-        }
     }
 
     /** The emulated link: the payload arrives after rtt + bytes / bandwidth. */
