@@ -61,6 +61,7 @@ public final class KafkaSplitPath {
                 EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant(),
                 EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs()),
                 EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown)));
+        base.kafkaClientProperties().forEach((k, v) -> settings.put(EdgeScopeConfig.KAFKA_PREFIX + k, v));
         link.ifPresent(l -> {
             settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(l.bandwidthMbps()));
             settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(l.rttMillis()));
