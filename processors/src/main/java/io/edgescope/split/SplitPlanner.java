@@ -78,15 +78,42 @@ public final class SplitPlanner {
         }
     }
 
+    /** Where a pinned node must run. */
+    public enum Tier { DEVICE, EDGE }
+
+    /**
+     * Scission's pinning: node {@code name}, at {@code order} in the graph's topological order, must run on {@code tier} (e.g. a layer
+     * that must see the raw frame on the device, or one the edge's accelerator must run).
+     */
+    public record Pin(Tier tier, int order, String name) {
+        /** Whether a placement running nodes 0..{@code lastOnDevice} on the device (-1: none, all: every node) keeps this pin. */
+        boolean keptBy(int lastOnDevice) {
+            return tier == Tier.DEVICE ? order <= lastOnDevice : order > lastOnDevice;
+        }
+    }
+
     /**
      * @param maxUploadBytes bytes the device may send per frame (0: no limit)
      * @param framesStayOnDevice raw frames must not leave the device (privacy): no edge-only
      * @param apLoss measured AP50 loss per cut id and transfer layer (lossless {@code raw} layers need no entry)
      * @param apBudget largest AP50 loss (fraction of the unsplit AP50) a transfer layer may cost
+     * @param pins nodes that must run on a given tier
      */
-    public record Constraints(long maxUploadBytes, boolean framesStayOnDevice, Map<String, Map<String, Double>> apLoss, double apBudget) {
+    public record Constraints(long maxUploadBytes, boolean framesStayOnDevice, Map<String, Map<String, Double>> apLoss, double apBudget,
+                              List<Pin> pins) {
         public Constraints {
             apLoss = Map.copyOf(apLoss);
+            pins = List.copyOf(pins);
+        }
+
+        public Constraints(long maxUploadBytes, boolean framesStayOnDevice, Map<String, Map<String, Double>> apLoss, double apBudget) {
+            this(maxUploadBytes, framesStayOnDevice, apLoss, apBudget, List.of());
+        }
+
+        /** Why a placement running nodes 0..{@code lastOnDevice} on the device breaks a pin, or null. */
+        String pinBroken(int lastOnDevice) {
+            return pins.stream().filter(p -> !p.keptBy(lastOnDevice)).findFirst()
+                    .map(p -> p.name() + " is pinned to the " + p.tier().name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
         }
 
         boolean layerAllowed(String cut, String layer) {
@@ -122,10 +149,10 @@ public final class SplitPlanner {
     /** As above, with what the hop through Kafka adds to each transfer (edge-only's frame and every split's activation). */
     public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, BrokerHop hop, Constraints c) {
         List<Plan> out = new ArrayList<>();
-        out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, null));
+        out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, c.pinBroken(Integer.MAX_VALUE)));
         out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes())
                 + hop.millis(device.jpegBytes(), link.transferMillis(device.jpegBytes()), false),
-                edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : null), c));
+                edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : c.pinBroken(-1)), c));
         for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
             TierProfile.CutTiming d = e.getValue();
             TierProfile.CutTiming t = edge.cuts().get(e.getKey());
@@ -135,7 +162,7 @@ public final class SplitPlanner {
             for (Map.Entry<String, Long> layer : d.bytes().entrySet()) {
                 String id = layer.getKey().equals(TransferLayers.RAW) ? SCISSION + ":" + e.getKey()
                         : SCISSION_LITE + ":" + e.getKey() + ":" + layer.getKey();
-                String excluded = c.layerAllowed(e.getKey(), layer.getKey()) ? null
+                String excluded = c.layerAllowed(e.getKey(), layer.getKey()) ? c.pinBroken(d.order())
                         : "transfer layer " + layer.getKey() + " not measured within the AP budget at this cut";
                 Double decode = t.decodeMillis().get(layer.getKey());
                 if (decode == null) {

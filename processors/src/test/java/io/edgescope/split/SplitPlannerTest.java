@@ -85,4 +85,32 @@ class SplitPlannerTest {
                 new SplitPlanner.Constraints(30_000, false, Map.of(), 0.01));
         assertThat(plans).filteredOn(p -> p.excluded() == null).extracting(SplitPlanner.Plan::id).containsExactly(SplitPlanner.DEVICE_ONLY);
     }
+
+    @Test
+    void shouldKeepPinnedNodesOnTheirTier() {
+        // the cut is after node 10: a node pinned to the device at 5 allows it, one at 12 does not; an edge pin at 3 rules it out
+        SplitPlanner.Constraints deviceEarly = new SplitPlanner.Constraints(0, false, Map.of(), 0.01,
+                List.of(new SplitPlanner.Pin(SplitPlanner.Tier.DEVICE, 5, "Conv_5")));
+        List<SplitPlanner.Plan> plans = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10), deviceEarly);
+        assertThat(excluded(plans, SplitPlanner.EDGE_ONLY)).isEqualTo("Conv_5 is pinned to the device");
+        assertThat(excluded(plans, SplitPlanner.DEVICE_ONLY)).isNull();
+        assertThat(excluded(plans, "scission:Mul_115")).isNull();
+
+        SplitPlanner.Constraints deviceLate = new SplitPlanner.Constraints(0, false, Map.of(), 0.01,
+                List.of(new SplitPlanner.Pin(SplitPlanner.Tier.DEVICE, 12, "Conv_12")));
+        assertThat(excluded(SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10), deviceLate), "scission:Mul_115"))
+                .isEqualTo("Conv_12 is pinned to the device");
+
+        SplitPlanner.Constraints edgeEarly = new SplitPlanner.Constraints(0, false, Map.of(), 0.01,
+                List.of(new SplitPlanner.Pin(SplitPlanner.Tier.EDGE, 3, "Conv_3")));
+        List<SplitPlanner.Plan> onEdge = SplitPlanner.plans(DEVICE, EDGE, new SplitPlanner.Link(8, 10), edgeEarly);
+        assertThat(excluded(onEdge, SplitPlanner.DEVICE_ONLY)).isEqualTo("Conv_3 is pinned to the edge");
+        assertThat(excluded(onEdge, "scission:Mul_115")).isEqualTo("Conv_3 is pinned to the edge");
+        assertThat(excluded(onEdge, SplitPlanner.EDGE_ONLY)).isNull();
+        assertThat(onEdge.get(0).id()).isEqualTo(SplitPlanner.EDGE_ONLY);
+    }
+
+    private static String excluded(List<SplitPlanner.Plan> plans, String id) {
+        return plans.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().excluded();
+    }
 }

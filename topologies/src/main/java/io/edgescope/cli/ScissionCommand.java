@@ -158,6 +158,13 @@ final class ScissionCommand {
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = "Rank device-only, edge-only and every split (with and without transfer layer) by predicted latency under the constraints.")
     static final class Plan implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--pin", paramLabel = "TIER:NODE", description = "A node that must run on a tier, device or edge (Scission's "
+                + "pinning; repeatable), e.g. --pin device:Conv_70.")
+        List<String> pins = List.of();
+
         @Option(names = "--device", required = true, paramLabel = "JSON", description = "Device tier profile.")
         Path device;
 
@@ -207,7 +214,7 @@ final class ScissionCommand {
             Map<String, Map<String, Double>> losses = layers == null ? Map.of() : TransferLayerEvaluation.Result.read(layers).losses();
             List<SplitPlanner.Plan> plans = SplitPlanner.plans(TierProfiles.read(device), TierProfiles.read(edge),
                     new SplitPlanner.Link(bandwidth, rtt), new SplitPlanner.BrokerHop(commitIntervalMillis, hopMillis, hopMillisPerMegabyte),
-                    new SplitPlanner.Constraints(maxUpload, framesStay, losses, apBudget));
+                    new SplitPlanner.Constraints(maxUpload, framesStay, losses, apBudget, pins()));
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ArrayNode out = mapper.createArrayNode();
@@ -226,6 +233,31 @@ final class ScissionCommand {
                         p.bytesSent() / KB, p.transferMillis(), p.edgeMillis(), p.totalMillis(), p.excluded() == null ? "" : "excluded: " + p.excluded());
             }
             return 0;
+        }
+
+        /** The pins, their nodes looked up in the detector's graph. */
+        private List<SplitPlanner.Pin> pins() throws java.io.IOException {
+            if (pins.isEmpty()) {
+                return List.of();
+            }
+            List<OnnxGraph.Node> nodes = OnnxGraph.parse(model(new Assets(common.models()), common.config())).nodes();
+            List<SplitPlanner.Pin> out = new java.util.ArrayList<>();
+            for (String pin : pins) {
+                String[] parts = pin.split(":", 2);
+                SplitPlanner.Tier tier;
+                try {
+                    tier = SplitPlanner.Tier.valueOf(parts[0].toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--pin " + pin + ": the tier is device or edge, as in device:Conv_70");
+                }
+                int order = parts.length < 2 ? -1 : java.util.stream.IntStream.range(0, nodes.size())
+                        .filter(k -> nodes.get(k).name().equals(parts[1])).findFirst().orElse(-1);
+                if (order < 0) {
+                    throw new IllegalArgumentException("--pin " + pin + ": no node of that name in the detector's graph (see scission cuts)");
+                }
+                out.add(new SplitPlanner.Pin(tier, order, parts[1]));
+            }
+            return out;
         }
     }
 }

@@ -50,6 +50,42 @@ class ScissionCommandTest {
     }
 
     @Test
+    void shouldHonourPinsLookedUpInTheDetectorsGraph(@TempDir Path dir) throws Exception {
+        Path device = tier(dir, "device", 120, 40, 80);
+        Path edge = tier(dir, "edge", 15, 5, 10);
+        // Conv_41 is node 9 of the graph: pinned to the device, edge-only is out; pinned to the edge, device-only and the cut after node 10
+        JsonNode onDevice = plans(device, edge, "device:Conv_41");
+        assertThat(onDevice.get(0).get("plan").asText()).isEqualTo("device-only");
+        assertThat(excluded(onDevice, "edge-only")).isEqualTo("Conv_41 is pinned to the device");
+        assertThat(excluded(onDevice, "scission:Mul_115")).isNull();
+        JsonNode onEdge = plans(device, edge, "edge:Conv_41");
+        assertThat(onEdge.get(0).get("plan").asText()).isEqualTo("edge-only");
+        assertThat(excluded(onEdge, "device-only")).isEqualTo("Conv_41 is pinned to the edge");
+        assertThat(excluded(onEdge, "scission:Mul_115")).isEqualTo("Conv_41 is pinned to the edge");
+
+        CliRun unknown = CliRun.of("scission", "plan", "--device", device.toString(), "--edge", edge.toString(), "--bandwidth", "20",
+                "--pin", "device:NoSuchNode");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("no node of that name");
+    }
+
+    private static JsonNode plans(Path device, Path edge, String pin) throws Exception {
+        CliRun run = CliRun.of("scission", "plan", "--device", device.toString(), "--edge", edge.toString(), "--bandwidth", "20",
+                "--rtt", "5", "--pin", pin, "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    private static String excluded(JsonNode plans, String id) {
+        for (JsonNode p : plans) {
+            if (p.get("plan").asText().equals(id)) {
+                return p.get("excluded").isNull() ? null : p.get("excluded").asText();
+            }
+        }
+        throw new AssertionError("no plan " + id + " in " + plans);
+    }
+
+    @Test
     void shouldSayClearlyWhenAProfileIsNotOne(@TempDir Path dir) throws Exception {
         Path bad = java.nio.file.Files.writeString(dir.resolve("x.json"), "{}");
         CliRun run = CliRun.of("scission", "plan", "--device", bad.toString(), "--edge", bad.toString(), "--bandwidth", "10");
