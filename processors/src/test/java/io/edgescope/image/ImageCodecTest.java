@@ -59,7 +59,7 @@ class ImageCodecTest {
     @Test
     void shouldRejectDecompressionBombBeforeDecoding() {
         byte[] jpeg = ImageCodec.encodeJpeg(gradient(16, 16), 90);
-        byte[] bomb = withDeclaredSize(jpeg, 60000, 60000);
+        byte[] bomb = TestJpegs.withDeclaredSize(jpeg, 60000, 60000);
         assertThat(ImageHeader.read(bomb)).contains(new ImageHeader.Size(60000, 60000));
         assertThatThrownBy(() -> codec.decode(bomb)).isInstanceOf(InvalidImageException.class)
                 .hasMessageContaining("over the limit");
@@ -87,20 +87,5 @@ class ImageCodecTest {
         } catch (InvalidImageException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
-    }
-
-    /** Rewrites the SOF0 height/width fields of a baseline JPEG. */
-    static byte[] withDeclaredSize(byte[] jpeg, int width, int height) {
-        byte[] out = jpeg.clone();
-        for (int i = 2; i + 8 < out.length; i++) {
-            if ((out[i] & 0xFF) == 0xFF && (out[i + 1] & 0xFF) == 0xC0) {
-                out[i + 5] = (byte) (height >> 8);
-                out[i + 6] = (byte) height;
-                out[i + 7] = (byte) (width >> 8);
-                out[i + 8] = (byte) width;
-                return out;
-            }
-        }
-        throw new IllegalArgumentException("no SOF0 marker");
     }
 }

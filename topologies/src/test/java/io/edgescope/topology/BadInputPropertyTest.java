@@ -68,8 +68,8 @@ class BadInputPropertyTest {
                             Arrays.copyOf(JPEG, 1 + Math.floorMod(in.noise()[0], JPEG.length - 2))));
                     case EMPTY_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, new byte[0]));
                     case OVERSIZE_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, new byte[MAX_FRAME_BYTES + 1]));
-                    case BOMB_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, TestFrames.withDeclaredSize(JPEG, 60_000, 60_000)));
-                    case ZERO_SIZE_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, TestFrames.withDeclaredSize(JPEG, 0, 0)));
+                    case BOMB_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, io.edgescope.image.TestJpegs.withDeclaredSize(JPEG, 60_000, 60_000)));
+                    case ZERO_SIZE_IMAGE -> frames.pipeInput("cam", TestFrames.frame("cam", sequence, io.edgescope.image.TestJpegs.withDeclaredSize(JPEG, 0, 0)));
                     case OVERSIZE_HEADERS -> frames.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("cam", TestFrames.frame("cam", sequence, JPEG),
                             new org.apache.kafka.common.header.internals.RecordHeaders().add("note",
                                     new byte[FrameLimits.MAX_HEADER_BYTES + in.noise().length])));

@@ -36,19 +36,4 @@ final class TestFrames {
                 .setSource("test")
                 .build();
     }
-
-    /** {@code jpeg} claiming to be {@code width x height} in its SOF0 header (a decompression bomb when large). */
-    static byte[] withDeclaredSize(byte[] jpeg, int width, int height) {
-        byte[] out = jpeg.clone();
-        for (int i = 2; i + 8 < out.length; i++) {
-            if ((out[i] & 0xFF) == 0xFF && (out[i + 1] & 0xFF) == 0xC0) {
-                out[i + 5] = (byte) (height >> 8);
-                out[i + 6] = (byte) height;
-                out[i + 7] = (byte) (width >> 8);
-                out[i + 8] = (byte) width;
-                return out;
-            }
-        }
-        throw new IllegalArgumentException("no SOF0 marker");
-    }
 }
