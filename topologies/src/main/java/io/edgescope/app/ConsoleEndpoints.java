@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import io.edgescope.console.TimedMemo;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -72,6 +73,8 @@ final class ConsoleEndpoints implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ConsoleControls controls;
     private final ConsoleHistory past;
+    /** The overview sent to every open browser: gathered once per period, however many are watching. */
+    private final TimedMemo<String> sharedOverview = new TimedMemo<>(this::overviewJson, EVENT_PERIOD);
 
     ConsoleEndpoints(KafkaStreams streams, TelemetryHttpServer telemetry, HostInfo self, Platform platform, String token) {
         this.streams = streams;
@@ -180,6 +183,14 @@ final class ConsoleEndpoints implements AutoCloseable {
         return out;
     }
 
+    private String overviewJson() {
+        try {
+            return JSON.writeValueAsString(overview(false));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A stream in the overview: its latest detections, its profile's policy and its latest telemetry window. */
     private ObjectNode stream(Detections d, StreamProfile profile) {
         ObjectNode s = ConsoleHistory.detectionJson(d).put("policy", profile == null ? "DEFAULT" : profile.getPolicy().name());
@@ -203,7 +214,7 @@ final class ConsoleEndpoints implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 String data;
                 try {
-                    data = JSON.writeValueAsString(overview(false));
+                    data = sharedOverview.get();
                 } catch (RuntimeException e) {
                     data = "[]"; // rebalancing: try again at the next tick
                 }
