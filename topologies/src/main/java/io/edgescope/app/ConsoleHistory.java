@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.edgescope.console.DetectionExport;
 import io.edgescope.console.DetectionFilter;
+import io.edgescope.console.TimedMemo;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.SequenceEvaluation;
 import io.edgescope.schemas.BoundingBox;
@@ -36,6 +37,8 @@ final class ConsoleHistory {
     /** The class the MOTChallenge ground truth labels. */
     private static final String GROUND_TRUTH_LABEL = "person";
     private static final Duration MEASURED_HISTORY = Duration.ofMinutes(10);
+    /** As often as the stream page refreshes its charts. */
+    private static final Duration MEASURED_REFRESH = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
@@ -45,6 +48,8 @@ final class ConsoleHistory {
     private final TelemetryHttpServer telemetry;
     private final TopicHistory history;
     private final Map<String, MotSequence> sequences = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each stream's measured AP, read from the detections topic at most once per period whatever the number of browsers. */
+    private final Map<String, TimedMemo<String>> measuredAp = new java.util.concurrent.ConcurrentHashMap<>();
 
     ConsoleHistory(Platform platform, TelemetryHttpServer telemetry, TopicHistory history) {
         this.platform = platform;
@@ -135,6 +140,11 @@ final class ConsoleHistory {
                     + " (console.ground.truth)").toString());
             return;
         }
+        TelemetryHttpServer.reply(exchange, OK, measuredAp.computeIfAbsent(stream, s -> new TimedMemo<>(() -> measuredJson(s, sequenceDir),
+                MEASURED_REFRESH)).get());
+    }
+
+    private String measuredJson(String stream, java.nio.file.Path sequenceDir) {
         MotSequence sequence = sequences.computeIfAbsent(stream, s -> MotSequence.load(sequenceDir));
         ArrayNode windows = telemetry.windows(stream, Instant.now().minus(MEASURED_HISTORY).toEpochMilli());
         List<Long> starts = new java.util.ArrayList<>();
@@ -145,7 +155,7 @@ final class ConsoleHistory {
                 DetectionTopology.TELEMETRY_WINDOW.toMillis());
         ArrayNode out = JSON.createArrayNode();
         ap.forEach((start, value) -> out.addObject().put("windowStart", Instant.ofEpochMilli(start).toString()).put("measuredRealtimeAp50", value));
-        TelemetryHttpServer.reply(exchange, OK, out.toString());
+        return out.toString();
     }
 
     static TopicDef<byte[]> deadLetterTopic(String name) {
