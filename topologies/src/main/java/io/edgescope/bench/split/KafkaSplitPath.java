@@ -60,7 +60,9 @@ public final class KafkaSplitPath {
                 EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
                 EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant(),
                 EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs()),
-                EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown)));
+                EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown),
+                EdgeScopeConfig.PROCESSING_GUARANTEE.name(), base.processingGuarantee(),
+                EdgeScopeConfig.COMMIT_INTERVAL_MS.name(), Integer.toString(base.commitIntervalMs())));
         base.kafkaClientProperties().forEach((k, v) -> settings.put(EdgeScopeConfig.KAFKA_PREFIX + k, v));
         link.ifPresent(l -> {
             settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(l.bandwidthMbps()));
