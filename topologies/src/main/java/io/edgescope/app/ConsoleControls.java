@@ -88,16 +88,13 @@ final class ConsoleControls implements AutoCloseable {
         try {
             profile = profile(stream, body);
         } catch (IllegalArgumentException e) {
-            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            TelemetryHttpServer.replyError(exchange, BAD_REQUEST, e.getMessage());
             return;
         }
         try {
             CompactedTopic.write(platform.bootstrapServers(), platform.config(), platform.registry(), Topics.STREAM_PROFILES, stream, profile);
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "profile not written: " + e.getMessage()).toString());
+            replyNotDone(exchange, "profile not written: ", e);
             return;
         }
         LOG.info("Console set the profile of {}: {} {}", stream, profile.getPolicy(), profile.getVariantId() == null ? "" : profile.getVariantId());
@@ -134,12 +131,9 @@ final class ConsoleControls implements AutoCloseable {
                 TelemetryHttpServer.reply(exchange, BAD_REQUEST, "{\"error\":\"GET, POST a source, or DELETE /console/api/sources/ID\"}");
             }
         } catch (IllegalArgumentException e) {
-            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            TelemetryHttpServer.replyError(exchange, BAD_REQUEST, e.getMessage());
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "not written: " + e.getMessage()).toString());
+            replyNotDone(exchange, "not written: ", e);
         }
     }
 
@@ -148,6 +142,14 @@ final class ConsoleControls implements AutoCloseable {
         Float fps = body.hasNonNull("fps") && !body.path("fps").asText().isBlank() ? (float) body.path("fps").asDouble() : null;
         return CameraSources.of(body.path("streamId").asText("").strip(), body.path("url").asText("").strip(), fps, site,
                 body.path("loop").asBoolean(false), Instant.now());
+    }
+
+    /** Answers that a change could not be made (Kafka unreachable, refused, interrupted), keeping an interrupt visible. */
+    private static void replyNotDone(HttpExchange exchange, String what, Exception e) throws IOException {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        TelemetryHttpServer.replyError(exchange, UNAVAILABLE, what + e.getMessage());
     }
 
     /** Whether the request carries the operator token; if not, answers it (403 controls off, 401 wrong token). */
@@ -189,12 +191,9 @@ final class ConsoleControls implements AutoCloseable {
             LOG.info("Console retried dead letter {} to {}", d.id(), d.retryTopic());
             TelemetryHttpServer.reply(exchange, OK, JSON.createObjectNode().put("retried", d.id()).put("to", d.retryTopic()).toString());
         } catch (IllegalArgumentException e) {
-            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            TelemetryHttpServer.replyError(exchange, BAD_REQUEST, e.getMessage());
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", "not retried: " + e.getMessage()).toString());
+            replyNotDone(exchange, "not retried: ", e);
         }
     }
 

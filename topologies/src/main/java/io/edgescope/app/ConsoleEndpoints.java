@@ -136,7 +136,7 @@ final class ConsoleEndpoints implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("Console request failed: {}", e.getMessage());
-            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+            TelemetryHttpServer.replyError(exchange, UNAVAILABLE, String.valueOf(e.getMessage()));
         }
     }
 

@@ -63,7 +63,7 @@ final class ConsoleHistory {
         try {
             filter = DetectionFilter.of(query);
         } catch (IllegalArgumentException e) {
-            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            TelemetryHttpServer.replyError(exchange, BAD_REQUEST, e.getMessage());
             return;
         }
         List<Detections> found = history.detections(filter, MAX_DETECTIONS);
@@ -136,8 +136,8 @@ final class ConsoleHistory {
     void measured(HttpExchange exchange, String stream) throws IOException {
         java.nio.file.Path sequenceDir = platform.config().groundTruth().get(stream);
         if (sequenceDir == null) {
-            TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no ground truth for " + stream
-                    + " (console.ground.truth)").toString());
+            TelemetryHttpServer.replyError(exchange, NOT_FOUND, "no ground truth for " + stream
+                    + " (console.ground.truth)");
             return;
         }
         TelemetryHttpServer.reply(exchange, OK, measuredAp.computeIfAbsent(stream, s -> new TimedMemo<>(() -> measuredJson(s, sequenceDir),
@@ -174,7 +174,7 @@ final class ConsoleHistory {
         try {
             topic = deadLetterTopic(query.getOrDefault("topic", Topics.FRAMES_DLQ.name()));
         } catch (IllegalArgumentException e) {
-            TelemetryHttpServer.reply(exchange, BAD_REQUEST, JSON.createObjectNode().put("error", e.getMessage()).toString());
+            TelemetryHttpServer.replyError(exchange, BAD_REQUEST, e.getMessage());
             return;
         }
         ObjectNode out = JSON.createObjectNode();

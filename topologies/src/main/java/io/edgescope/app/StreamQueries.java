@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -77,7 +76,7 @@ final class StreamQueries {
                 TelemetryHttpServer.reply(exchange, NOT_FOUND, "{\"error\":\"use /streams, /streams/ID/latest or /streams/ID/telemetry\"}");
             }
         } catch (RuntimeException e) {
-            TelemetryHttpServer.reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+            TelemetryHttpServer.replyError(exchange, UNAVAILABLE, String.valueOf(e.getMessage()));
         }
     }
 
@@ -118,7 +117,7 @@ final class StreamQueries {
         } else {
             Detections d = store().get(stream);
             if (d == null) {
-                TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no detections for stream " + stream).toString());
+                TelemetryHttpServer.replyError(exchange, NOT_FOUND, "no detections for stream " + stream);
             } else {
                 TelemetryHttpServer.reply(exchange, OK, RecordJson.line(d));
             }
@@ -131,20 +130,13 @@ final class StreamQueries {
         if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             TelemetryHttpServer.reply(exchange, UNAVAILABLE, "{\"error\":\"not available yet (detection starting or rebalancing)\"}");
         } else if (!where.activeHost().equals(self)) {
-            try {
-                HttpResponse<byte[]> r = TelemetryHttpServer.getBytes(client, where.activeHost(),
-                        STREAMS + "/" + URLEncoder.encode(stream, StandardCharsets.UTF_8) + FRAME);
-                replyImage(exchange, r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(JPEG));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            TelemetryHttpServer.forward(client, exchange, where.activeHost(), STREAMS + "/" + URLEncoder.encode(stream, StandardCharsets.UTF_8) + FRAME);
         } else {
             ReadOnlyKeyValueStore<String, Frame> frames = streams.store(StoreQueryParameters.fromNameAndType(DetectionTopology.LATEST_FRAME_STORE,
                     QueryableStoreTypes.keyValueStore()));
             Frame f = frames.get(stream);
             if (f == null) {
-                TelemetryHttpServer.reply(exchange, NOT_FOUND, JSON.createObjectNode().put("error", "no frame for stream " + stream).toString());
+                TelemetryHttpServer.replyError(exchange, NOT_FOUND, "no frame for stream " + stream);
             } else {
                 replyFrame(exchange, f);
             }
@@ -155,13 +147,9 @@ final class StreamQueries {
     static void replyFrame(HttpExchange exchange, Frame frame) throws IOException {
         byte[] image = new byte[frame.getImage().remaining()];
         frame.getImage().duplicate().get(image);
-        replyImage(exchange, OK, image, frame.getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : JPEG);
-    }
-
-    private static void replyImage(HttpExchange exchange, int status, byte[] image, String type) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Content-Type", frame.getEncoding() == io.edgescope.schemas.ImageEncoding.PNG ? "image/png" : JPEG);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, image.length);
+        exchange.sendResponseHeaders(OK, image.length);
         exchange.getResponseBody().write(image);
     }
 

@@ -49,6 +49,9 @@ public final class TelemetryHttpServer implements AutoCloseable {
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
     private static final int UNAVAILABLE = 503;
+    private static final String CONTENT_TYPE = "Content-Type";
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String JSON_TYPE = "application/json";
 
     private final HttpServer server;
     private final KafkaStreams streams;
@@ -119,7 +122,7 @@ public final class TelemetryHttpServer implements AutoCloseable {
             reply(exchange, BAD_REQUEST, "{\"error\":\"since must be epoch milliseconds\"}");
         } catch (RuntimeException e) {
             LOG.warn("Telemetry query failed", e);
-            reply(exchange, UNAVAILABLE, JSON.createObjectNode().put("error", String.valueOf(e.getMessage())).toString());
+            replyError(exchange, UNAVAILABLE, String.valueOf(e.getMessage()));
         }
     }
 
@@ -144,24 +147,28 @@ public final class TelemetryHttpServer implements AutoCloseable {
     /** Answers {@code exchange} with what {@code host} answers for {@code pathAndQuery}. */
     static void forward(HttpClient client, HttpExchange exchange, HostInfo host, String pathAndQuery) throws IOException {
         try {
-            HttpResponse<String> r = get(client, host, pathAndQuery);
-            reply(exchange, r.statusCode(), r.body());
+            HttpResponse<byte[]> r = get(client, host, pathAndQuery, HttpResponse.BodyHandlers.ofByteArray());
+            exchange.getResponseHeaders().set(CONTENT_TYPE, r.headers().firstValue(CONTENT_TYPE).orElse(JSON_TYPE));
+            r.headers().firstValue(CACHE_CONTROL).ifPresent(v -> exchange.getResponseHeaders().set(CACHE_CONTROL, v));
+            exchange.sendResponseHeaders(r.statusCode(), r.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(r.body());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply(exchange, UNAVAILABLE, "{\"error\":\"interrupted\"}");
         }
     }
 
-    /** GET {@code pathAndQuery} from another instance, as bytes (images). */
-    static HttpResponse<byte[]> getBytes(HttpClient client, HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery)).timeout(FORWARD_TIMEOUT)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     /** GET {@code pathAndQuery} from another instance. */
     static HttpResponse<String> get(HttpClient client, HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+        return get(client, host, pathAndQuery, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> HttpResponse<T> get(HttpClient client, HostInfo host, String pathAndQuery, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery)).timeout(FORWARD_TIMEOUT)
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build(), body);
     }
 
     private static long since(String query) {
@@ -175,9 +182,14 @@ public final class TelemetryHttpServer implements AutoCloseable {
         return Instant.now().minus(DEFAULT_HISTORY).toEpochMilli();
     }
 
+    /** Answers {@code {"error": message}}. */
+    static void replyError(HttpExchange exchange, int status, String message) throws IOException {
+        reply(exchange, status, JSON.createObjectNode().put("error", message).toString());
+    }
+
     static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set(CONTENT_TYPE, JSON_TYPE);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -75,6 +75,14 @@ class ScaleOutIT {
                         com.fasterxml.jackson.databind.JsonNode latest = json.readTree(get(http, base + "/streams/scale-" + s + "/latest"));
                         assertThat(latest.get("streamId").asText()).isEqualTo("scale-" + s);
                         assertThat(latest.get("sequence").asLong()).isEqualTo(FRAMES - 1);
+                        // so does its latest frame, an image passed on as it came from the owner
+                        java.net.http.HttpResponse<byte[]> frame = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(base + "/streams/scale-" + s + "/frame.jpg")).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                        assertThat(frame.statusCode()).isEqualTo(200);
+                        assertThat(frame.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+                        assertThat(frame.headers().firstValue("Cache-Control")).hasValue("no-store");
+                        assertThat(frame.body()).startsWith((byte) 0xFF, (byte) 0xD8);
                     }
 
                     two.close();
