@@ -150,8 +150,7 @@ public final class SplitPlanner {
     public static List<Plan> plans(TierProfile device, TierProfile edge, Link link, BrokerHop hop, Constraints c) {
         List<Plan> out = new ArrayList<>();
         out.add(new Plan(DEVICE_ONLY, null, null, 0, device.fullMillis(), 0, 0, c.pinBroken(Integer.MAX_VALUE)));
-        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), link.transferMillis(device.jpegBytes())
-                + hop.millis(device.jpegBytes(), link.transferMillis(device.jpegBytes()), false),
+        out.add(check(new Plan(EDGE_ONLY, null, null, device.jpegBytes(), device.jpegEncodeMillis(), transferMillis(link, hop, device.jpegBytes(), false),
                 edge.jpegDecodeMillis() + edge.fullMillis(), c.framesStayOnDevice() ? "raw frames must stay on the device" : c.pinBroken(-1)), c));
         for (Map.Entry<String, TierProfile.CutTiming> e : device.cuts().entrySet()) {
             TierProfile.CutTiming d = e.getValue();
@@ -169,12 +168,18 @@ public final class SplitPlanner {
                     continue;
                 }
                 out.add(check(new Plan(id, e.getKey(), layer.getKey(), layer.getValue(), d.headMillis() + d.encodeMillis().get(layer.getKey()),
-                        link.transferMillis(layer.getValue()) + hop.millis(layer.getValue(), link.transferMillis(layer.getValue()), true),
+                        transferMillis(link, hop, layer.getValue(), true),
                         decode + t.tailMillis(), excluded), c));
             }
         }
         out.sort(Comparator.comparing((Plan p) -> p.excluded() != null).thenComparingDouble(Plan::totalMillis));
         return out;
+    }
+
+    /** The link's time for {@code bytes} and what the hop through Kafka adds to it (a transactional sender waits for its commit). */
+    private static double transferMillis(Link link, BrokerHop hop, long bytes, boolean transactional) {
+        double send = link.transferMillis(bytes);
+        return send + hop.millis(bytes, send, transactional);
     }
 
     private static Plan check(Plan p, Constraints c) {
