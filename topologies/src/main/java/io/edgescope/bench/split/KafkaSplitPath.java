@@ -56,18 +56,13 @@ public final class KafkaSplitPath {
      */
     public static double meanLatencyMillis(String plan, Optional<SplitPlanner.Link> link, double deviceSlowdown, byte[] onnx,
                                            EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID(),
-                EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0", EdgeScopeConfig.DETECTOR_VARIANT.name(), base.detectorVariant(),
-                EdgeScopeConfig.DEVICE_COMMIT_INTERVAL_MS.name(), Integer.toString(base.deviceCommitIntervalMs()),
-                EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown),
-                EdgeScopeConfig.PROCESSING_GUARANTEE.name(), base.processingGuarantee(),
-                EdgeScopeConfig.COMMIT_INTERVAL_MS.name(), Integer.toString(base.commitIntervalMs())));
-        base.kafkaClientProperties().forEach((k, v) -> settings.put(EdgeScopeConfig.KAFKA_PREFIX + k, v));
-        link.ifPresent(l -> {
-            settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(l.bandwidthMbps()));
-            settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(l.rttMillis()));
-        });
+        // the run's own settings over everything the command was given (-D included)
+        Map<String, String> settings = new HashMap<>(base.toMap());
+        settings.put(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID());
+        settings.put(EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0");
+        settings.put(EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown));
+        settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(link.map(SplitPlanner.Link::bandwidthMbps).orElse(0.0)));
+        settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.map(SplitPlanner.Link::rttMillis).orElse(0.0)));
         try (LocalCluster cluster = LocalCluster.start()) {
             settings.put(EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString());
             return meanLatencyMillis(cluster, plan, settings, onnx, base, pool, frames);
