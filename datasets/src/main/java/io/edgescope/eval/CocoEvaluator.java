@@ -17,6 +17,8 @@ public final class CocoEvaluator {
 
     public static final int MAX_DETECTIONS = 100;
     public static final int RECALL_POINTS = 101;
+    /** Where a precision curve keeps the precision of all its (counted) detections, after the final recall. */
+    private static final int FINAL_PRECISION = RECALL_POINTS + 1;
     private static final int IOU_STEPS = 10;
     private static final double IOU_FIRST = 0.5;
     private static final double IOU_STEP = 0.05;
@@ -44,6 +46,7 @@ public final class CocoEvaluator {
         Map<String, Double> ap50 = new LinkedHashMap<>();
         Map<String, Double> ap = new LinkedHashMap<>();
         Map<String, Double> recallBySize = new LinkedHashMap<>();
+        Map<String, Double> precisionBySize = new LinkedHashMap<>();
         double recall50 = Double.NaN;
         for (AreaRange range : ranges) {
             double[][] curve = precisionCurves(ordered, range);
@@ -51,6 +54,7 @@ public final class CocoEvaluator {
                 ap50.put(range.name(), Double.NaN);
                 ap.put(range.name(), Double.NaN);
                 recallBySize.put(range.name(), Double.NaN);
+                precisionBySize.put(range.name(), Double.NaN);
                 continue;
             }
             ap50.put(range.name(), mean(curve[0], RECALL_POINTS));
@@ -60,6 +64,7 @@ public final class CocoEvaluator {
             }
             ap.put(range.name(), sum / IOU_STEPS);
             recallBySize.put(range.name(), curve[0][RECALL_POINTS]);
+            precisionBySize.put(range.name(), curve[0][FINAL_PRECISION]);
             if (range.equals(AreaRange.ALL) || Double.isNaN(recall50)) {
                 recall50 = curve[0][RECALL_POINTS];
             }
@@ -67,10 +72,10 @@ public final class CocoEvaluator {
         int truth = ordered.stream().mapToInt(f -> (int) f.truth().stream().filter(g -> !g.ignore()).count()).sum();
         int dets = ordered.stream().mapToInt(f -> Math.min(MAX_DETECTIONS, f.detections().size())).sum();
         String first = ranges.get(0).name();
-        return new ApResult(ap50.get(first), ap.get(first), ap50, ap, recall50, truth, dets, recallBySize);
+        return new ApResult(ap50.get(first), ap.get(first), ap50, ap, recall50, truth, dets, recallBySize, precisionBySize);
     }
 
-    /** Per IoU threshold: 101 interpolated precisions, then the final recall; null when no ground truth counts. */
+    /** Per IoU threshold: 101 interpolated precisions, then the final recall and the final precision; null when no ground truth counts. */
     private double[][] precisionCurves(List<FrameData> frames, AreaRange range) {
         List<Float> scores = new ArrayList<>();
         List<boolean[]> matched = new ArrayList<>();
@@ -99,6 +104,7 @@ public final class CocoEvaluator {
         double[] precision = new double[n];
         double[] recall = new double[n];
         double tp = 0;
+        double finalPrecision = Double.NaN;
         double fp = 0;
         for (int i = 0; i < n; i++) {
             int d = order[i];
@@ -112,12 +118,15 @@ public final class CocoEvaluator {
             recall[i] = tp / counted;
             precision[i] = tp / (fp + tp + EPS);
         }
+        if (n > 0 && tp + fp > 0) {
+            finalPrecision = precision[n - 1];
+        }
         for (int i = n - 1; i > 0; i--) {
             if (precision[i] > precision[i - 1]) {
                 precision[i - 1] = precision[i];
             }
         }
-        double[] out = new double[RECALL_POINTS + 1];
+        double[] out = new double[FINAL_PRECISION + 1];
         int p = 0;
         for (int r = 0; r < RECALL_POINTS; r++) {
             double threshold = r / (double) (RECALL_POINTS - 1);
@@ -127,6 +136,7 @@ public final class CocoEvaluator {
             out[r] = p < n ? precision[p] : 0;
         }
         out[RECALL_POINTS] = n == 0 ? 0 : recall[n - 1];
+        out[FINAL_PRECISION] = finalPrecision;
         return out;
     }
 

@@ -75,6 +75,18 @@ class CocoEvaluatorTest {
     }
 
     @Test
+    void shouldMeasureThePrecisionOfEachBucketsBoxesWithAllDetections() {
+        GtBox large = new GtBox(1, 200, 0, 100, 200, false);
+        // two large boxes: one on the object, one on nothing; a small box on nothing; no small object
+        List<FrameData> frames = List.of(new FrameData(1, List.of(large, new GtBox(1, 0, 400, 10, 20, false)),
+                List.of(new ScoredBox(200, 0, 100, 200, 0.9f), new ScoredBox(500, 0, 100, 200, 0.8f), new ScoredBox(0, 0, 10, 20, 0.7f))));
+        ApResult r = EVAL.evaluate(frames);
+        assertThat(r.precision50BySize().get("large")).isCloseTo(0.5, within(1e-9));
+        assertThat(r.precision50BySize().get("small")).isZero();
+        assertThat(r.precision50BySize().get("medium")).isNaN();
+    }
+
+    @Test
     void shouldScoreFinerBucketsBySideLength() {
         List<AreaRange> buckets = AreaRange.fromSideEdges(List.of(16.0, 64.0));
         assertThat(buckets).extracting(AreaRange::name).containsExactly("all", "0-16px", "16-64px", "64-px");

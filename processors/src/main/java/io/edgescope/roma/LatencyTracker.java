@@ -6,14 +6,16 @@ import java.util.Map;
 /**
  * Each variant's latency as measured now, as a distribution. Latency is modelled as
  * {@code offline(d) x speed(d) x load}: the host's current load (how much slower than offline it
- * runs, shared by all variants, from the stream's last few measurements) and each variant's own
- * relative speed under load (1 until learnt). A variant's relative speed is learnt in the first
- * frames after switching to it, against the load measured just before the switch, so both are
- * measured under the same conditions; heavy variants often suffer more from contention than light
- * ones, and without this a stream would keep switching to a variant that proved slow.
- * So a busy host, other streams or this machine's own drift show up in every estimate without
- * re-profiling, and so does the jitter, which decides how often a detector near the frame interval
- * overruns it. Mutable; one per stream.
+ * runs, shared by all variants, from the stream's last few measurements) and, when learning is on,
+ * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
+ * each switch to it against the load measured just before the switch. So a busy host, other
+ * streams or this machine's own drift show up in every estimate without re-profiling, and so does
+ * the jitter, which decides how often a detector near the frame interval overruns it.
+ * <p>
+ * ROMA runs without learning speeds: a switch often coincides with a change of load, which the
+ * learnt speed then absorbs, and a variant it makes look slow is not run again to correct it
+ * ({@code bench roma}: measured no better with it, and worse when it locks in). The fits-interval
+ * baseline runs with it, which is its stronger form (it overruns the interval less). Mutable; one per stream.
  */
 public final class LatencyTracker {
 
@@ -23,6 +25,7 @@ public final class LatencyTracker {
     private static final double CALIBRATION_WEIGHT = 0.5;
 
     private final AccuracyProfile profile;
+    private final boolean learnSpeeds;
     private final double[] loads;
     private final Map<String, Double> speed = new HashMap<>();
     private int size;
@@ -31,12 +34,16 @@ public final class LatencyTracker {
     private int calibrationLeft;
     private double loadBeforeSwitch = 1;
 
-    /** @param window measurements kept */
-    public LatencyTracker(AccuracyProfile profile, int window) {
+    /**
+     * @param window measurements kept
+     * @param learnSpeeds learn each variant's slowdown under load relative to the others (else all scale alike)
+     */
+    public LatencyTracker(AccuracyProfile profile, int window, boolean learnSpeeds) {
         if (window < 1) {
             throw new IllegalArgumentException("latency window must be at least 1, got " + window);
         }
         this.profile = profile;
+        this.learnSpeeds = learnSpeeds;
         this.loads = new double[window];
     }
 
@@ -48,7 +55,7 @@ public final class LatencyTracker {
         if (!(offline > 0)) {
             return;
         }
-        if (last != null && !variantId.equals(last)) {
+        if (learnSpeeds && last != null && !variantId.equals(last)) {
             calibrationLeft = CALIBRATION_FRAMES;
             loadBeforeSwitch = loadFactor();
         } else if (!variantId.equals(last)) {

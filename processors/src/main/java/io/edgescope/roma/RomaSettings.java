@@ -17,7 +17,7 @@ public record RomaSettings(int reselectEveryFrames, double switchMargin, double 
                            int latencyWindow, int motionSamples, double priorBeta, double iouThreshold,
                            double retentionExponent) {
 
-    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.9, 20, 200, 0.02, 0.55, 2.0);
+    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.9, 8, 200, 0.02, 0.55, 2.0);
 
     public RomaSettings {
         if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0 || motionSamples < 1) {

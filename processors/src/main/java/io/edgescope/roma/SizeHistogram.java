@@ -42,15 +42,17 @@ public final class SizeHistogram {
     }
 
     /**
-     * The estimated share of objects per bucket: counts divided by the recall of the variant that
-     * produced them (objects it misses are still there), normalised; empty when nothing was seen.
+     * The estimated share of objects per bucket: counts times the precision of the variant that
+     * produced them (some of its boxes are not objects) divided by its recall (objects it misses are
+     * still there), normalised; empty when nothing was seen.
      */
     public Optional<double[]> distribution(VariantAccuracy seenBy) {
         double[] h = new double[counts.length];
         double total = 0;
         for (int b = 0; b < counts.length; b++) {
             double recall = seenBy == null ? Double.NaN : seenBy.recallOf(b);
-            h[b] = Double.isNaN(recall) ? counts[b] : counts[b] / Math.max(MIN_RECALL, recall);
+            double precision = seenBy == null || Double.isNaN(seenBy.precisionOf(b)) ? 1 : seenBy.precisionOf(b);
+            h[b] = Double.isNaN(recall) ? counts[b] : counts[b] * precision / Math.max(MIN_RECALL, recall);
             total += h[b];
         }
         if (total <= 0) {

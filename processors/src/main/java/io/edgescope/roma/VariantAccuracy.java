@@ -9,16 +9,30 @@ import java.util.Arrays;
  * @param ap50 AP50 over all sizes
  * @param ap50BySize AP50 per size bucket; NaN where the data had no object of that size
  * @param recallBySize recall at IoU 0.5 per size bucket (NaN where no object)
+ * @param precisionBySize share of the variant's boxes of that size that are true objects at IoU 0.5 (NaN where not measured)
  * @param latencyMillis median detector latency measured offline on an idle host
  */
-public record VariantAccuracy(String variantId, double ap50, double[] ap50BySize, double[] recallBySize, double latencyMillis) {
+public record VariantAccuracy(String variantId, double ap50, double[] ap50BySize, double[] recallBySize, double[] precisionBySize,
+                              double latencyMillis) {
 
     public VariantAccuracy {
         ap50BySize = ap50BySize.clone();
         recallBySize = recallBySize.clone();
-        if (ap50BySize.length != recallBySize.length) {
-            throw new IllegalArgumentException("AP and recall need one value per bucket");
+        precisionBySize = precisionBySize.clone();
+        if (ap50BySize.length != recallBySize.length || ap50BySize.length != precisionBySize.length) {
+            throw new IllegalArgumentException("AP, recall and precision need one value per bucket");
         }
+    }
+
+    /** A variant whose precision per size was not measured (profiles written before it was). */
+    public VariantAccuracy(String variantId, double ap50, double[] ap50BySize, double[] recallBySize, double latencyMillis) {
+        this(variantId, ap50, ap50BySize, recallBySize, nans(ap50BySize.length), latencyMillis);
+    }
+
+    private static double[] nans(int n) {
+        double[] out = new double[n];
+        Arrays.fill(out, Double.NaN);
+        return out;
     }
 
     /** AP50 of bucket {@code b}, or the overall AP50 where the bucket was not measured. */
@@ -30,6 +44,16 @@ public record VariantAccuracy(String variantId, double ap50, double[] ap50BySize
     /** Recall of bucket {@code b}, or NaN where it was not measured. */
     public double recallOf(int b) {
         return recallBySize[b];
+    }
+
+    /** Precision of bucket {@code b}, or NaN where it was not measured. */
+    public double precisionOf(int b) {
+        return precisionBySize[b];
+    }
+
+    @Override
+    public double[] precisionBySize() {
+        return precisionBySize.clone();
     }
 
     @Override
@@ -45,7 +69,8 @@ public record VariantAccuracy(String variantId, double ap50, double[] ap50BySize
     @Override
     public boolean equals(Object o) {
         return o instanceof VariantAccuracy v && v.variantId.equals(variantId) && v.ap50 == ap50 && v.latencyMillis == latencyMillis
-                && Arrays.equals(v.ap50BySize, ap50BySize) && Arrays.equals(v.recallBySize, recallBySize);
+                && Arrays.equals(v.ap50BySize, ap50BySize) && Arrays.equals(v.recallBySize, recallBySize)
+                && Arrays.equals(v.precisionBySize, precisionBySize);
     }
 
     @Override

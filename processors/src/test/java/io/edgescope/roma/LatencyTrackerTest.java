@@ -9,7 +9,7 @@ class LatencyTrackerTest {
 
     @Test
     void shouldScaleOtherVariantsByHowMuchSlowerTheHostRunsNow() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false);
         assertThat(t.estimate("big")).isEqualTo(40.0);
         t.observe("small", 20);
         t.observe("small", 30);
@@ -20,7 +20,7 @@ class LatencyTrackerTest {
 
     @Test
     void shouldForgetMeasurementsOlderThanTheWindow() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false);
         t.observe("small", 50);
         t.observe("small", 10);
         t.observe("small", 10);
@@ -29,14 +29,14 @@ class LatencyTrackerTest {
 
     @Test
     void shouldIgnoreVariantsOutsideTheProfile() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false);
         t.observe("unknown", 500);
         assertThat(t.loadFactor()).isEqualTo(1.0);
     }
 
     @Test
     void shouldLearnThatAVariantRunsSlowerUnderLoadThanTheOthersWhenSwitchingToIt() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true);
         for (int i = 0; i < 6; i++) {
             t.observe("small", 20);
         }
@@ -48,5 +48,20 @@ class LatencyTrackerTest {
         assertThat(t.speedOf("big")).isGreaterThan(1.5);
         assertThat(t.estimate("big")).isGreaterThan(120);
         assertThat(t.loadFactor()).isCloseTo(2.0, within(0.3));
+    }
+
+    @Test
+    void shouldScaleEveryVariantByTheLoadAloneWhenNotLearningSpeeds() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, false);
+        for (int i = 0; i < 6; i++) {
+            t.observe("small", 20);
+        }
+        for (int i = 0; i < 3; i++) {
+            t.observe("big", 160);
+        }
+        t.observe("small", 20);
+        assertThat(t.speedOf("big")).isEqualTo(1.0);
+        assertThat(t.loadFactor()).isCloseTo((3 * 2.0 + 3 * 4.0) / 6, within(1e-9));
+        assertThat(t.estimate("big")).isCloseTo(40 * t.loadFactor(), within(1e-9));
     }
 }

@@ -19,6 +19,20 @@ class SizeHistogramTest {
     }
 
     @Test
+    void shouldDiscountBoxesOfASizeWhereTheRunningVariantIsMostlyWrong() {
+        SizeBuckets buckets = RomaFixtures.TWO_BUCKETS;
+        // the variant finds half the small objects, but only one small box in five is an object
+        VariantAccuracy noisy = new VariantAccuracy("noisy", 0.7, new double[] {0.1, 0.8}, new double[] {0.5, 0.9},
+                new double[] {0.2, 0.9}, 10);
+        SizeHistogram h = new SizeHistogram(buckets, 1.0);
+        h.observe(List.of(new Box(0, 0, 20, 20), new Box(0, 0, 20, 20), new Box(0, 0, 100, 100)), RomaFixtures.FRAME, 500);
+        double[] shares = h.distribution(noisy).orElseThrow();
+        double small = 2 * 0.2 / 0.5;
+        double large = 0.9 / 0.9;
+        assertThat(shares[0]).isCloseTo(small / (small + large), within(1e-9));
+    }
+
+    @Test
     void shouldForgetOldFramesAtTheDecayRate() {
         SizeHistogram h = new SizeHistogram(RomaFixtures.TWO_BUCKETS, 0.5);
         h.observe(List.of(new Box(0, 0, 20, 20)), RomaFixtures.FRAME, 500);

@@ -56,6 +56,10 @@ final class BenchRomaCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "JSONL", description = "Also write every ROMA decision with its inputs and estimates.")
     Path trace;
 
+    @Option(names = "--latencies", paramLabel = "JSON", description = "Reuse the latency table in this file when it covers the run's variants and "
+            + "conditions (to compare settings on the same measurements); otherwise measure and write it there.")
+    Path latencies;
+
     @Option(names = "--json", description = "Print a JSON list, one object per scenario, instead of the tables.")
     boolean json;
 
@@ -67,7 +71,8 @@ final class BenchRomaCommand implements Callable<Integer> {
         List<Variant> chosen = Variant.allById(variants);
         RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
-                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate);
+                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate,
+                latencies);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             RomaReport.trace(result, trace);

@@ -64,7 +64,8 @@ final class VariantProfiler {
             VariantAccuracy a = accuracy.profile().variants().get(variant.id());
             if (a != null) {
                 info.setAp50((float) a.ap50()).setSizeEdges(accuracy.profile().buckets().edges().stream().map(Double::floatValue).toList())
-                        .setAp50BySize(floats(a.ap50BySize())).setRecallBySize(floats(a.recallBySize())).setAccuracyMeasuredOn(accuracy.measuredOn());
+                        .setAp50BySize(floats(a.ap50BySize())).setRecallBySize(floats(a.recallBySize()))
+                        .setPrecisionBySize(floats(a.precisionBySize())).setAccuracyMeasuredOn(accuracy.measuredOn());
             }
             measured.add(info.build());
         }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * ROMA's accuracy profile as JSON: {@code {"sizeEdges": [...], "measuredOn": [...], "variants": [{"variantId",
- * "ap50", "ap50BySize", "recallBySize", "latencyMillis"}]}}; sizes not measured are null. The profile
+ * "ap50", "ap50BySize", "recallBySize", "precisionBySize", "latencyMillis"}]}}; sizes not measured are null
+ * (and a profile without precisionBySize reads as not measured). The profile
  * shipped with EdgeScope is a resource in this format.
  */
 public final class AccuracyProfileFiles {
@@ -46,6 +47,7 @@ public final class AccuracyProfileFiles {
             ObjectNode n = variants.addObject().put("variantId", v.variantId()).put("ap50", v.ap50()).put("latencyMillis", v.latencyMillis());
             numbers(n.putArray("ap50BySize"), v.ap50BySize());
             numbers(n.putArray("recallBySize"), v.recallBySize());
+            numbers(n.putArray("precisionBySize"), v.precisionBySize());
         }
         try {
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -102,8 +104,13 @@ public final class AccuracyProfileFiles {
         root.get("sizeEdges").forEach(e -> edges.add(e.asDouble()));
         List<VariantAccuracy> variants = new ArrayList<>();
         for (JsonNode v : root.get("variants")) {
-            variants.add(new VariantAccuracy(v.get("variantId").asText(), v.get("ap50").asDouble(), numbers(v.get("ap50BySize")),
-                    numbers(v.get("recallBySize")), v.get("latencyMillis").asDouble()));
+            String id = v.get("variantId").asText();
+            double ap50 = v.get("ap50").asDouble();
+            double latency = v.get("latencyMillis").asDouble();
+            double[] ap = numbers(v.get("ap50BySize"));
+            double[] recall = numbers(v.get("recallBySize"));
+            variants.add(v.has("precisionBySize") ? new VariantAccuracy(id, ap50, ap, recall, numbers(v.get("precisionBySize")), latency)
+                    : new VariantAccuracy(id, ap50, ap, recall, latency));
         }
         return AccuracyProfile.of(new SizeBuckets(edges), variants);
     }

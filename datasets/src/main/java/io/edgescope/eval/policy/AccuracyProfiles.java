@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ROMA's offline step: each variant's AP50 and recall per relative-size bucket over labelled
+ * ROMA's offline step: each variant's AP50, recall and precision per relative-size bucket over labelled
  * sequences pooled together. Boxes are measured relative to their frame's longer side (scaled to
  * {@link #UNITS} units), so sequences of any resolution share the buckets.
  */
@@ -48,12 +48,14 @@ public final class AccuracyProfiles {
             ApResult r = evaluator.evaluate(frames);
             double[] ap = new double[buckets.count()];
             double[] recall = new double[buckets.count()];
+            double[] precision = new double[buckets.count()];
             for (int b = 0; b < buckets.count(); b++) {
                 String name = ranges.get(b + 1).name();
                 ap[b] = r.ap50BySize().get(name);
                 recall[b] = r.recall50BySize().get(name);
+                precision[b] = r.precision50BySize().get(name);
             }
-            out.add(new VariantAccuracy(variant, r.ap50(), ap, recall, latencyMillis.get(variant)));
+            out.add(new VariantAccuracy(variant, r.ap50(), ap, recall, precision, latencyMillis.get(variant)));
         }
         return AccuracyProfile.of(buckets, out);
     }

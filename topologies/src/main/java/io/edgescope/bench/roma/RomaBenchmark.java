@@ -59,10 +59,11 @@ public final class RomaBenchmark {
      * @param rounds interleaved latency rounds; {@code perRound} samples per variant and condition each round
      * @param todTolerance AP50 within which TOD takes the lighter variant for a size
      * @param calibrate fit ROMA's degradation to the fixed variants' runs before replaying ROMA
+     * @param latencies a latency table to reuse when it exists and covers every variant and condition, else to write after measuring (null: measure, keep nothing)
      */
     public record Options(List<MotSequence> sequences, List<Variant> variants, Variant background, int rounds, int perRound,
                           Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed,
-                          boolean calibrate) {
+                          boolean calibrate, Path latencies) {
     }
 
     /** One scenario's outcome: each policy's run by name, and ROMA's decision cost. */
@@ -103,7 +104,7 @@ public final class RomaBenchmark {
                 o.cacheDir(), progress);
         List<LoadCondition> conditions = List.of(LoadCondition.idle(), LoadCondition.cpuLoad(Runtime.getRuntime().availableProcessors()),
                 LoadCondition.streams(CONTENTION_STREAMS_LOW), LoadCondition.streams(CONTENTION_STREAMS_HIGH));
-        LatencyTable latencies = measureLatency(o, conditions, models, progress);
+        LatencyTable latencies = latencies(o, conditions, models, progress);
         Map<String, Double> offline = new LinkedHashMap<>();
         ids.forEach(id -> offline.put(id, latencies.median(LoadCondition.IDLE_NAME, id)));
         AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), offline);
@@ -183,6 +184,26 @@ public final class RomaBenchmark {
         double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
         return new ScenarioResult(t.name(), s.kind(), t.dynamic(), t.fps(), t.shots().size(), runs,
                 fixed.keySet().stream().map(id -> new FixedPolicy(id).name()).toList(), mean, max, t, List.copyOf(decisions));
+    }
+
+    /** The latency table given by the options when it covers this run, else measured now (and written there when a file is named). */
+    private static LatencyTable latencies(Options o, List<LoadCondition> conditions, Function<Variant, DetectorFactory> models,
+                                          Consumer<String> progress) throws InterruptedException {
+        List<String> names = conditions.stream().map(LoadCondition::name).toList();
+        List<String> ids = o.variants().stream().map(Variant::id).toList();
+        if (o.latencies() != null && java.nio.file.Files.isRegularFile(o.latencies())) {
+            LatencyTable table = LatencyTable.read(o.latencies());
+            if (table.covers(names, ids)) {
+                progress.accept("latencies reused from " + o.latencies());
+                return table;
+            }
+            progress.accept(o.latencies() + " does not cover every variant and condition: measuring anew");
+        }
+        LatencyTable measured = measureLatency(o, conditions, models, progress);
+        if (o.latencies() != null) {
+            measured.write(o.latencies());
+        }
+        return measured;
     }
 
     private static LatencyTable measureLatency(Options o, List<LoadCondition> conditions, Function<Variant, DetectorFactory> models,
