@@ -3,6 +3,7 @@ package io.edgescope.roma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Estimated real-time AP of every candidate from the stream's sizes, latencies, frame rate and motion.
@@ -27,9 +28,16 @@ public final class RomaEstimator {
      */
     public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, java.util.function.Function<String, double[]> latencyMillis,
                                           double intervalMillis, IntToDoubleFunction retention, double exponent) {
+        return estimateWithAccuracy(profile, v -> expectedAp(v, sizes), latencyMillis, intervalMillis, retention, exponent);
+    }
+
+    /** As above, with each candidate's expected offline AP given directly. */
+    public static List<Estimate> estimateWithAccuracy(AccuracyProfile profile, ToDoubleFunction<VariantAccuracy> expectedAp,
+                                          java.util.function.Function<String, double[]> latencyMillis, double intervalMillis,
+                                          IntToDoubleFunction retention, double exponent) {
         List<Estimate> out = new ArrayList<>(profile.variants().size());
         for (VariantAccuracy v : profile.variants().values()) {
-            double expected = expectedAp(v, sizes);
+            double expected = expectedAp.applyAsDouble(v);
             double[] latencies = latencyMillis.apply(v.variantId());
             double latency = java.util.Arrays.stream(latencies).average().orElse(0);
             double[] w = StalenessModel.weights(latencies, intervalMillis);

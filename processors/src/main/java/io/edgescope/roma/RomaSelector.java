@@ -3,6 +3,7 @@ package io.edgescope.roma;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * ROMA for one stream: fed every processed frame's boxes and latency, it re-estimates each
@@ -21,6 +22,7 @@ public final class RomaSelector {
     private final SizeHistogram sizes;
     private final MotionModel motion;
     private final LatencyTracker latency;
+    private final Hindsight hindsight;
     private String current;
     private List<Box> previousBoxes = List.of();
     private long previousFrame = -1;
@@ -29,7 +31,13 @@ public final class RomaSelector {
     private boolean decided;
 
     public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant) {
+        this(profile, settings, initialVariant, Hindsight.NONE);
+    }
+
+    /** A selector given some of its inputs from hindsight (benchmarks only: what each estimate costs). */
+    public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant, Hindsight hindsight) {
         this.profile = profile;
+        this.hindsight = hindsight;
         this.settings = settings;
         this.sizes = new SizeHistogram(profile.buckets(), settings.histogramDecay());
         this.motion = new MotionModel(settings.motionSamples(), settings.priorBeta());
@@ -62,12 +70,17 @@ public final class RomaSelector {
         long started = System.nanoTime();
         VariantAccuracy seenBy = profile.variants().get(current);
         double[] shares = sizes.distribution(seenBy).orElse(null);
-        List<Estimate> estimates = RomaEstimator.estimate(profile, shares, latency::samples, intervalMillis,
-                s -> motion.retention(s, settings.iouThreshold()), settings.retentionExponent());
+        ToDoubleFunction<VariantAccuracy> accuracy = hindsight.accuracyAt(previousFrame)
+                .<ToDoubleFunction<VariantAccuracy>>map(truth -> v -> truth.applyAsDouble(v.variantId()))
+                .orElse(v -> RomaEstimator.expectedAp(v, shares));
+        List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy, hindsight.latencyAt(previousFrame).orElse(latency::samples),
+                intervalMillis, s -> motion.retention(s, settings.iouThreshold()), settings.retentionExponent());
         Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
         String previous = current;
-        if (!best.variantId().equals(current) && best.realtimeAp() > now.realtimeAp() * (1 + settings.switchMargin())) {
+        // the margin keeps a stream from flapping between close candidates; the first choice replaces an arbitrary start
+        double margin = FIRST.equals(reason) ? 0 : settings.switchMargin();
+        if (!best.variantId().equals(current) && best.realtimeAp() > now.realtimeAp() * (1 + margin)) {
             current = best.variantId();
         }
         decided = true;

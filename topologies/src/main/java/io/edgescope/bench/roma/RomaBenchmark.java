@@ -12,6 +12,7 @@ import io.edgescope.eval.policy.RetentionCalibration;
 import io.edgescope.roma.MotionModel;
 import io.edgescope.roma.StalenessModel;
 import io.edgescope.eval.policy.ScheduledPolicy;
+import io.edgescope.eval.policy.Shot;
 import io.edgescope.eval.policy.Timeline;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.media.ImageDirectorySource;
@@ -20,6 +21,7 @@ import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.Decision;
 import io.edgescope.roma.FitsIntervalPolicy;
 import io.edgescope.roma.FixedPolicy;
+import io.edgescope.roma.Hindsight;
 import io.edgescope.roma.RomaPolicy;
 import io.edgescope.roma.RomaSelector;
 import io.edgescope.roma.RomaSettings;
@@ -30,8 +32,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code bench roma}: every variant's detections on the labelled sequences (cached), every variant's
@@ -45,6 +49,12 @@ public final class RomaBenchmark {
     public static final String TOD = "tod";
     public static final String ROMA = "roma";
     public static final String ORACLE = "oracle";
+    /** ROMA given the true offline AP of each content segment instead of estimating it from object sizes. */
+    public static final String ROMA_KNOWN_CONTENT = "roma-known-content";
+    /** ROMA given the latencies measured under the load of each moment instead of tracking them. */
+    public static final String ROMA_KNOWN_LOAD = "roma-known-load";
+    /** ROMA given both. */
+    public static final String ROMA_KNOWN_BOTH = "roma-known-both";
     private static final String LABEL = "person";
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
@@ -179,6 +189,17 @@ public final class RomaBenchmark {
         List<Decision> decisions = new ArrayList<>();
         RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
         runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, o.seed()));
+        Map<String, Map<String, Double>> apBySegment = segmentAccuracy(t, bank, List.copyOf(fixed.keySet()));
+        Function<Long, String> segment = f -> t.shots().get((int) Math.max(0, f)).segment();
+        Function<Long, String> condition = f -> t.conditionAt(t.arrivalMillis((int) Math.max(0, f)));
+        Map<String, Hindsight> known = Map.of(
+                ROMA_KNOWN_CONTENT, hindsight(f -> v -> apBySegment.get(segment.apply(f)).get(v), null),
+                ROMA_KNOWN_LOAD, hindsight(null, f -> v -> latencies.samples(condition.apply(f), v)),
+                ROMA_KNOWN_BOTH, hindsight(f -> v -> apBySegment.get(segment.apply(f)).get(v), f -> v -> latencies.samples(condition.apply(f), v)));
+        for (String name : List.of(ROMA_KNOWN_CONTENT, ROMA_KNOWN_LOAD, ROMA_KNOWN_BOTH)) {
+            RomaPolicy ablated = new RomaPolicy(new RomaSelector(profile, settings, initial, known.get(name)), d -> { });
+            runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, o.seed()));
+        }
         runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), o.seed()));
         double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
         double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
@@ -204,6 +225,35 @@ public final class RomaBenchmark {
             measured.write(o.latencies());
         }
         return measured;
+    }
+
+    /** Each variant's offline AP50 on each content segment of a timeline (what ROMA's size model estimates). */
+    private static Map<String, Map<String, Double>> segmentAccuracy(Timeline t, DetectionBankBuilder.Bank bank, List<String> variants) {
+        Map<String, List<Shot>> bySegment = new LinkedHashMap<>();
+        t.shots().forEach(shot -> bySegment.computeIfAbsent(shot.segment(), k -> new ArrayList<>()).add(shot));
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        bySegment.forEach((segment, shots) -> {
+            Timeline alone = new Timeline(segment, false, t.fps(), shots, t.phases().subList(0, 1));
+            Map<String, Double> ap = new LinkedHashMap<>();
+            variants.forEach(v -> ap.put(v, PolicyReplay.offlineAp50(alone, bank, v)));
+            out.put(segment, ap);
+        });
+        return out;
+    }
+
+    /** Hindsight from per-frame lookups; a null lookup leaves that estimate to ROMA. */
+    private static Hindsight hindsight(Function<Long, ToDoubleFunction<String>> accuracy, Function<Long, Function<String, double[]>> latency) {
+        return new Hindsight() {
+            @Override
+            public Optional<ToDoubleFunction<String>> accuracyAt(long frame) {
+                return accuracy == null ? Optional.empty() : Optional.of(accuracy.apply(frame));
+            }
+
+            @Override
+            public Optional<Function<String, double[]>> latencyAt(long frame) {
+                return latency == null ? Optional.empty() : Optional.of(latency.apply(frame));
+            }
+        };
     }
 
     private static LatencyTable measureLatency(Options o, List<LoadCondition> conditions, Function<Variant, DetectorFactory> models,

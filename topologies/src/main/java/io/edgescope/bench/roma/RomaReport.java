@@ -83,6 +83,14 @@ public final class RomaReport {
                     mean(of, RomaBenchmark.FITS), mean(of, RomaBenchmark.TOD), roma, mean(of, RomaBenchmark.ORACLE),
                     PERCENT * (roma / bestSingle - 1), PERCENT * roma / mean(of, RomaBenchmark.ORACLE)));
         }
+        b.append("\nWhat ROMA's run-time estimates cost: ROMA replayed with the true offline AP50 of each content segment instead of its "
+                + "size model, with the latencies measured under the load of each moment instead of its tracker, and with both "
+                + "(same latency draws):\n\n| scenario | kind | roma | known content | known load | both known | oracle |\n|---|---|---|---|---|---|---|\n");
+        for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", s.name(), s.kind(), s.run(RomaBenchmark.ROMA).ap50(),
+                    s.run(RomaBenchmark.ROMA_KNOWN_CONTENT).ap50(), s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50(),
+                    s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50(), s.run(RomaBenchmark.ORACLE).ap50()));
+        }
         b.append("\nROMA per scenario: frames processed per variant, switches, dropped frames, decision time:\n\n"
                 + "| scenario | variants used (frames) | switches | dropped | decisions | mean decision µs | max decision µs |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -109,6 +117,9 @@ public final class RomaReport {
                     .put("best_fixed_variant", s.bestFixed().policy().substring(s.bestFixed().policy().indexOf(':') + 1))
                     .put("fits_interval", s.run(RomaBenchmark.FITS).ap50()).put("tod", s.run(RomaBenchmark.TOD).ap50())
                     .put("oracle", s.run(RomaBenchmark.ORACLE).ap50()).put("roma_switches", s.run(RomaBenchmark.ROMA).switches())
+                    .put("roma_known_content", s.run(RomaBenchmark.ROMA_KNOWN_CONTENT).ap50())
+                    .put("roma_known_load", s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50())
+                    .put("roma_known_both", s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50())
                     .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros())
                     .put("roma_stale_iou", fit.iouThreshold()).put("roma_retention_exponent", fit.exponent()).put("roma_calibrated", r.calibrated());
             ObjectNode per = o.putObject("per_variant");
