@@ -2,13 +2,16 @@ package io.edgescope.app;
 
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.ingest.IngestSupervisor;
+import io.edgescope.ingest.SequenceResume;
 import io.edgescope.topics.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -17,6 +20,9 @@ public final class IngestSupervisors {
 
     /** Supervisors of one deployment share the sources as the consumer group {@code <application.id>-ingest}. */
     static final String GROUP_SUFFIX = "-ingest";
+    /** Frames read back at most, per stream started, for where its numbering stopped (about a minute of 4 cameras at 15 fps). */
+    static final long SEQUENCE_LOOKBACK_RECORDS = 4096;
+    static final Duration SEQUENCE_LOOKUP_TIMEOUT = Duration.ofSeconds(15);
 
     private IngestSupervisors() {
     }
@@ -30,6 +36,16 @@ public final class IngestSupervisors {
                 Topics.SOURCES.valueSerde(platform.registry()).deserializer()),
                 new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), config), new StringSerializer(),
                         Topics.FRAMES.valueSerde(platform.registry()).serializer()),
-                config.maxFrameBytes(), config.jpegQuality(), Clock.systemUTC()).start();
+                config.maxFrameBytes(), config.jpegQuality(), Clock.systemUTC(), sequenceResume(platform)).start();
+    }
+
+    /** Reads the frames topics back (no group, committed records only) for where each stream's numbering stopped. */
+    static SequenceResume sequenceResume(Platform platform) {
+        Map<String, Object> settings = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new SequenceResume(new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
+                Topics.FRAMES.valueSerde(platform.registry()).deserializer(), SEQUENCE_LOOKBACK_RECORDS, SEQUENCE_LOOKUP_TIMEOUT);
     }
 }

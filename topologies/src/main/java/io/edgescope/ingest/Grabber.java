@@ -8,13 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Grabs one camera source on its own thread until stopped: a finite source ends (unless it loops),
  * a failing one (camera unreachable, stream dropped) is reconnected with exponential backoff, frame
- * numbering going on where it stopped.
+ * numbering going on where it stopped; a grabber started for a stream that already has frames (taken
+ * over from another supervisor, or started again) numbers on from the last of them.
  */
 final class Grabber implements Runnable {
 
@@ -27,11 +29,15 @@ final class Grabber implements Runnable {
     private final int maxFrameBytes;
     private final int jpegQuality;
     private final Clock clock;
+    private final ToLongBiFunction<String, String> firstSequence;
     private final AtomicReference<SourceHealth> health;
     private volatile Thread thread;
 
-    Grabber(CameraSource source, FrameIngestor ingestor, int maxFrameBytes, int jpegQuality, Clock clock) {
+    /** @param firstSequence (topic, stream id) → the number of the stream's first frame from this grabber */
+    Grabber(CameraSource source, FrameIngestor ingestor, int maxFrameBytes, int jpegQuality, Clock clock,
+            ToLongBiFunction<String, String> firstSequence) {
         this.source = source;
+        this.firstSequence = firstSequence;
         this.ingestor = ingestor;
         this.maxFrameBytes = maxFrameBytes;
         this.jpegQuality = jpegQuality;
@@ -69,13 +75,20 @@ final class Grabber implements Runnable {
         String topic = Topics.frameTopic(source.getSite());
         FrameIngestor.Options options = new FrameIngestor.Options(source.getStreamId(), source.getFps() == null ? null : (double) source.getFps(),
                 source.getLoop(), 0, maxFrameBytes, Map.of(), topic);
+        long first;
+        try {
+            first = firstSequence.applyAsLong(topic, source.getStreamId());
+        } catch (RuntimeException e) {
+            LOG.warn("Source {}: cannot read where its frame numbers stopped ({}); numbering from 0", source.getStreamId(), e.getMessage());
+            first = 0;
+        }
         long sent = 0;
         Duration backoff = FIRST_BACKOFF;
         while (!Thread.currentThread().isInterrupted()) {
             long before = sent;
             try {
                 health.set(health(SourceHealth.State.RUNNING, sent, null));
-                IngestProgress done = ingestor.run(this::open, options, sent, p -> health.set(health(SourceHealth.State.RUNNING,
+                IngestProgress done = ingestor.run(this::open, options, first + sent, p -> health.set(health(SourceHealth.State.RUNNING,
                         before + p.framesSent(), null)));
                 sent = before + done.framesSent();
                 health.set(health(SourceHealth.State.FINISHED, sent, null));

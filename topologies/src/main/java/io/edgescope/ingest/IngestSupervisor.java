@@ -42,6 +42,7 @@ public final class IngestSupervisor implements AutoCloseable {
     private final int maxFrameBytes;
     private final int jpegQuality;
     private final Clock clock;
+    private final SequenceResume sequences;
     private final Map<String, Grabber> grabbers = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
     /** Newly assigned partitions not yet read up to the end offset they had when assigned. */
@@ -51,10 +52,15 @@ public final class IngestSupervisor implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    /** Takes over {@code consumer} and {@code producer} (closed with the supervisor). */
+    /**
+     * Takes over {@code consumer}, {@code producer} and {@code sequences} (closed with the supervisor).
+     *
+     * @param sequences where a newly started grabber numbers the stream's frames from (where its numbering stopped)
+     */
     public IngestSupervisor(Consumer<String, CameraSource> consumer, Producer<String, Frame> producer, int maxFrameBytes, int jpegQuality,
-                            Clock clock) {
+                            Clock clock, SequenceResume sequences) {
         this.consumer = consumer;
+        this.sequences = sequences;
         this.producer = producer;
         this.ingestor = new FrameIngestor(producer, clock);
         this.maxFrameBytes = maxFrameBytes;
@@ -141,14 +147,17 @@ public final class IngestSupervisor implements AutoCloseable {
             LOG.info("Source {} stopped", id);
         }
         if (source != null) {
-            Grabber g = new Grabber(source, ingestor, maxFrameBytes, jpegQuality, clock);
+            Grabber g = new Grabber(source, ingestor, maxFrameBytes, jpegQuality, clock, sequences::next);
             grabbers.put(id, g);
             g.start();
             LOG.info("Source {} started: {}", id, source.getUrl());
         }
     }
 
-    /** Stops the grabbers of sources in {@code partitions} (they move to another supervisor). */
+    /**
+     * Stops the grabbers of sources in {@code partitions} (they move to another supervisor) and flushes
+     * their last frames, so the new owner numbers on from them.
+     */
     private void stopAll(Collection<TopicPartition> partitions) {
         var lost = partitions.stream().map(TopicPartition::partition).collect(java.util.stream.Collectors.toSet());
         partitions.forEach(catchingUp::remove);
@@ -164,6 +173,7 @@ public final class IngestSupervisor implements AutoCloseable {
                 partitionOf.remove(e.getKey());
             }
         }
+        producer.flush();
     }
 
     /** {@code source} with {@code current}'s update time, to tell a real change from a rewrite. */
@@ -179,7 +189,10 @@ public final class IngestSupervisor implements AutoCloseable {
         for (Grabber g : grabbers.values()) {
             g.stop();
         }
+        // the last frames are written before the sources are handed over, so the next owner numbers on from them
+        producer.flush();
         consumer.close();
         producer.close();
+        sequences.close();
     }
 }

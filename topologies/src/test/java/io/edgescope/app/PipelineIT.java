@@ -314,10 +314,28 @@ class PipelineIT {
             await().atMost(WAIT).until(() -> first.health().containsKey("it-failover") != second.health().containsKey("it-failover"));
             io.edgescope.ingest.IngestSupervisor owner = first.health().containsKey("it-failover") ? first : second;
             io.edgescope.ingest.IngestSupervisor other = owner == first ? second : first;
+            await().atMost(WAIT).until(() -> owner.health().get("it-failover").framesSent() > 0);
+            long sentBefore = owner.health().get("it-failover").framesSent();
             owner.close();
-            await().atMost(WAIT).until(() -> other.health().containsKey("it-failover") && other.health().get("it-failover").framesSent() > 0);
+            await().atMost(WAIT).until(() -> other.health().containsKey("it-failover") && other.health().get("it-failover").framesSent() > 2);
             assertThat(CliRun.of(concat(new String[] {"sources", "remove", "it-failover"}, client)).exit()).isZero();
             await().atMost(WAIT).until(() -> !other.health().containsKey("it-failover"));
+            // the new owner numbers on where the old one stopped: one run of frame numbers, no restart at 0
+            List<Long> numbers = new ArrayList<>();
+            var frameReader = Topics.FRAMES.valueSerde(platform.registry()).deserializer();
+            try (KafkaConsumer<byte[], byte[]> frames = consumerOf(new ByteArrayDeserializer())) {
+                frames.subscribe(List.of(Topics.FRAMES.name()));
+                await().atMost(WAIT).until(() -> {
+                    var batch = frames.poll(Duration.ofMillis(500));
+                    batch.forEach(r -> {
+                        if (r.key() != null && "it-failover".equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                            numbers.add(frameReader.deserialize(r.topic(), r.headers(), r.value()).getSequence());
+                        }
+                    });
+                    return batch.isEmpty() && numbers.size() > sentBefore + 2;
+                });
+            }
+            assertThat(numbers).isEqualTo(java.util.stream.LongStream.range(0, numbers.size()).boxed().toList());
         } finally {
             first.close();
         }

@@ -34,7 +34,7 @@ class IngestSupervisorTest {
         AtomicReference<Set<String>> grabbingBeforeTombstone = new AtomicReference<>();
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, 2L));
-        try (IngestSupervisor supervisor = new IngestSupervisor(consumer, producer, 1 << 20, 90, Clock.systemUTC())) {
+        try (IngestSupervisor supervisor = new IngestSupervisor(consumer, producer, 1 << 20, 90, Clock.systemUTC(), noHistory())) {
             consumer.schedulePollTask(() -> {
                 consumer.rebalance(List.of(PARTITION));
                 consumer.addRecord(record(0, "gone", source("gone")));
@@ -55,7 +55,7 @@ class IngestSupervisorTest {
     void shouldStartAndStopASourceAsItsRecordsArriveOnceCaughtUp() throws Exception {
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, 0L));
-        try (IngestSupervisor supervisor = new IngestSupervisor(consumer, producer, 1 << 20, 90, Clock.systemUTC())) {
+        try (IngestSupervisor supervisor = new IngestSupervisor(consumer, producer, 1 << 20, 90, Clock.systemUTC(), noHistory())) {
             consumer.schedulePollTask(() -> consumer.rebalance(List.of(PARTITION)));
             consumer.schedulePollTask(() -> consumer.addRecord(record(0, "cam", source("cam"))));
             supervisor.start();
@@ -72,6 +72,11 @@ class IngestSupervisorTest {
 
     private static ConsumerRecord<String, CameraSource> record(long offset, String key, CameraSource value) {
         return new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, key, value);
+    }
+
+    /** Streams without earlier frames (the mock has no frames topic): numbering from 0. */
+    private static SequenceResume noHistory() {
+        return new SequenceResume(new MockConsumer<>("earliest"), (topic, data) -> null, 0, Duration.ofSeconds(1));
     }
 
     private static <T> Serializer<T> nullSerializer() {
