@@ -22,9 +22,15 @@ public final class OrtModelRunner implements AutoCloseable {
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
 
+    /** A runner whose idle ONNX Runtime workers sleep (the benchmarks' setting). */
     public OrtModelRunner(byte[] onnx, int threads) {
+        this(onnx, threads, false);
+    }
+
+    /** @param spinning let idle ONNX Runtime workers busy-wait for work (config detector.spinning) */
+    public OrtModelRunner(byte[] onnx, int threads, boolean spinning) {
         try {
-            options = OrtRuntime.options(threads, false);
+            options = OrtRuntime.options(threads, spinning);
             session = env.createSession(onnx, options);
         } catch (OrtException e) {
             throw new IllegalArgumentException("ONNX Runtime cannot load the model: " + e.getMessage(), e);

@@ -30,10 +30,15 @@ public final class SplitHead implements AutoCloseable {
     private final float[] tensor;
 
     public SplitHead(SplitModel model, TransferLayer layer, int inputSize, int threads) {
+        this(model, layer, inputSize, threads, false);
+    }
+
+    /** @param spinning let idle ONNX Runtime workers busy-wait for work */
+    public SplitHead(SplitModel model, TransferLayer layer, int inputSize, int threads, boolean spinning) {
         this.layer = layer;
         this.inputSize = inputSize;
         this.preprocessor = new YoloxPreprocessor(inputSize);
-        this.head = new OrtModelRunner(model.head(), threads);
+        this.head = new OrtModelRunner(model.head(), threads, spinning);
         this.inputName = head.inputNames().get(0);
         this.tensor = new float[preprocessor.tensorLength()];
     }

@@ -26,12 +26,17 @@ public final class SplitTail implements AutoCloseable {
     private final float nmsIou;
 
     public SplitTail(SplitModel model, TransferLayer layer, int inputSize, YoloxDecoder decoder, float nmsIou, int threads) {
+        this(model, layer, inputSize, decoder, nmsIou, threads, false);
+    }
+
+    /** @param spinning let idle ONNX Runtime workers busy-wait for work */
+    public SplitTail(SplitModel model, TransferLayer layer, int inputSize, YoloxDecoder decoder, float nmsIou, int threads, boolean spinning) {
         this.model = model;
         this.layer = layer;
         this.inputSize = inputSize;
         this.decoder = decoder;
         this.nmsIou = nmsIou;
-        this.tail = new OrtModelRunner(model.tail(), threads);
+        this.tail = new OrtModelRunner(model.tail(), threads, spinning);
     }
 
     /** Detections for a frame of {@code width x height} whose head output is {@code payload}. Bad payloads are refused with the reason. */

@@ -37,13 +37,14 @@ public final class OnnxSplitParts implements SplitParts {
 
     @Override
     public SplitHead head(SplitPlanId plan) {
-        return new SplitHead(model(plan), TransferLayers.byId(plan.layer()), inputSize, settings.intraOpThreads());
+        return new SplitHead(model(plan), TransferLayers.byId(plan.layer()), inputSize, settings.intraOpThreads(), settings.spinning());
     }
 
     @Override
     public SplitTail tail(SplitPlanId plan) {
         return new SplitTail(model(plan), TransferLayers.byId(plan.layer()), inputSize,
-                new YoloxDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold()), settings.nmsIou(), settings.intraOpThreads());
+                new YoloxDecoder(inputSize, CocoLabels.names(), settings.scoreThreshold()), settings.nmsIou(), settings.intraOpThreads(),
+                settings.spinning());
     }
 
     private SplitModel model(SplitPlanId plan) {

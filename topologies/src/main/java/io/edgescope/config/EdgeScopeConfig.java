@@ -142,7 +142,7 @@ public record EdgeScopeConfig(
     public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
             Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
     public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
-            "Let idle ONNX Runtime threads busy-wait for work: lower latency when the detector has the cores to itself; the waiting burns CPU that Kafka threads on the same cores need.");
+            "Let idle ONNX Runtime threads busy-wait for work (whole detectors and the split head/tail alike): lower latency when the detector has the cores to itself; the waiting burns CPU that Kafka threads on the same cores need.");
     public static final ConfigKey<Integer> JPEG_QUALITY = ConfigKey.intRange("ingest.jpeg.quality", DEFAULT_JPEG_QUALITY,
             1, MAX_JPEG_QUALITY, "JPEG quality used when ingest re-encodes decoded video frames.");
     public static final ConfigKey<Integer> ROMA_RESELECT_FRAMES = ConfigKey.positiveInt("roma.reselect.frames",
