@@ -61,7 +61,7 @@ public final class RomaBenchmark {
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final int CALIBRATION_MOTION_SAMPLES = 100_000;
     private static final double[] CALIBRATION_IOUS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
-    private static final double[] CALIBRATION_EXPONENTS = {1, 1.5, 2, 2.5, 3};
+    private static final double[] CALIBRATION_EXPONENTS = {1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};
 
     /**
      * @param variants the candidates, any order
