@@ -47,6 +47,10 @@ final class BenchRomaCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the latency draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--seeds", defaultValue = "1", description = "Replay every scenario with this many seeds of the latency draws "
+            + "(--seed, --seed + 1, ...) on the same measured latencies, and summarise the spread (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Option(names = "--chart", paramLabel = "PNG", description = "Also write a bar chart of real-time AP50 per scenario.")
     Path chart;
 
@@ -72,7 +76,7 @@ final class BenchRomaCommand implements Callable<Integer> {
         RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate,
-                latencies);
+                latencies, seeds);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             RomaReport.trace(result, trace);

@@ -52,7 +52,7 @@ final class RomaCommand {
             List<Variant> chosen = Variant.allById(variants == null ? config.romaCandidateIds() : variants);
             RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), 0, 0,
                     AssetResolver.userCacheDir().resolve(CACHE_FOLDER), config.maxDecodedPixels(),
-                    sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), 0, 0, false, null);
+                    sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), 0, 0, false, null, 1);
             AccuracyProfile profile = RomaBenchmark.profile(options, v -> assets.loadModel(config, v), System.err::println);
             AccuracyProfileFiles.write(profile, seqs.stream().map(MotSequence::name).toList(), out);
             System.out.printf(Locale.ROOT, "Wrote the accuracy profile of %d variants on %d sequences to %s%n", chosen.size(), seqs.size(), out);

@@ -70,10 +70,16 @@ public final class RomaBenchmark {
      * @param todTolerance AP50 within which TOD takes the lighter variant for a size
      * @param calibrate fit ROMA's degradation to the fixed variants' runs before replaying ROMA
      * @param latencies a latency table to reuse when it exists and covers every variant and condition, else to write after measuring (null: measure, keep nothing)
+     * @param seeds replays with seeds {@code seed}, {@code seed + 1}, ... of the latency draws, on the same measured latencies (at least 1)
      */
     public record Options(List<MotSequence> sequences, List<Variant> variants, Variant background, int rounds, int perRound,
                           Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed,
-                          boolean calibrate, Path latencies) {
+                          boolean calibrate, Path latencies, int seeds) {
+        public Options {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+            }
+        }
     }
 
     /** One scenario's outcome: each policy's run by name, and ROMA's decision cost. */
@@ -91,9 +97,17 @@ public final class RomaBenchmark {
         }
     }
 
-    /** Everything measured. */
+    /**
+     * Everything measured: {@code scenarios} and {@code calibration} are the first seed's; {@code bySeed} holds every seed's
+     * scenarios (the first seed's first), in the same order.
+     */
     public record Result(AccuracyProfile profile, Map<String, Map<String, Double>> medianLatency, List<String> todBySize,
-                         RetentionCalibration.Fit calibration, boolean calibrated, List<ScenarioResult> scenarios) {
+                         RetentionCalibration.Fit calibration, boolean calibrated, List<ScenarioResult> scenarios,
+                         List<List<ScenarioResult>> bySeed) {
+    }
+
+    /** One seed's replays: the degradation fitted to its fixed-variant runs, and every scenario's result. */
+    private record SeedRun(RetentionCalibration.Fit fit, List<ScenarioResult> scenarios) {
     }
 
     private RomaBenchmark() {
@@ -121,19 +135,9 @@ public final class RomaBenchmark {
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
-        List<Map<String, PolicyRun>> fixedRuns = new ArrayList<>();
-        for (RomaScenarios.Scenario s : scenarios) {
-            progress.accept("replaying fixed variants on " + s.timeline().name());
-            Map<String, PolicyRun> fixed = new LinkedHashMap<>();
-            ids.forEach(id -> fixed.put(id, PolicyReplay.run(s.timeline(), bank, latencies, new FixedPolicy(id), o.seed())));
-            fixedRuns.add(fixed);
-        }
-        RetentionCalibration.Fit fit = calibrate(scenarios, fixedRuns, bank, latencies, o);
-        RomaSettings settings = o.calibrate() ? withRetention(o.settings(), fit) : o.settings();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (int i = 0; i < scenarios.size(); i++) {
-            progress.accept("replaying the policies on " + scenarios.get(i).timeline().name());
-            results.add(replay(scenarios.get(i), fixedRuns.get(i), bank, latencies, profile, initial, settings, o));
+        List<SeedRun> runs = new ArrayList<>();
+        for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
+            runs.add(replayAll(scenarios, ids, bank, latencies, profile, initial, o, seed, progress));
         }
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         for (LoadCondition c : conditions) {
@@ -141,7 +145,29 @@ public final class RomaBenchmark {
             ids.forEach(id -> m.put(id, latencies.median(c.name(), id)));
             medians.put(c.name(), m);
         }
-        return new Result(profile, medians, new TodPolicy(profile, o.todTolerance(), initial).thresholds(), fit, o.calibrate(), results);
+        return new Result(profile, medians, new TodPolicy(profile, o.todTolerance(), initial).thresholds(), runs.get(0).fit(), o.calibrate(),
+                runs.get(0).scenarios(), runs.stream().map(SeedRun::scenarios).toList());
+    }
+
+    /** Every policy on every scenario with one seed of the latency draws, ROMA's degradation fitted to that seed's fixed-variant runs. */
+    private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, List<String> ids, DetectionBankBuilder.Bank bank,
+                                     LatencyTable latencies, AccuracyProfile profile, String initial, Options o, long seed,
+                                     Consumer<String> progress) {
+        List<Map<String, PolicyRun>> fixedRuns = new ArrayList<>();
+        for (RomaScenarios.Scenario s : scenarios) {
+            progress.accept("seed " + seed + ": replaying fixed variants on " + s.timeline().name());
+            Map<String, PolicyRun> fixed = new LinkedHashMap<>();
+            ids.forEach(id -> fixed.put(id, PolicyReplay.run(s.timeline(), bank, latencies, new FixedPolicy(id), seed)));
+            fixedRuns.add(fixed);
+        }
+        RetentionCalibration.Fit fit = calibrate(scenarios, fixedRuns, bank, latencies, o);
+        RomaSettings settings = o.calibrate() ? withRetention(o.settings(), fit) : o.settings();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            progress.accept("seed " + seed + ": replaying the policies on " + scenarios.get(i).timeline().name());
+            results.add(replay(scenarios.get(i), fixedRuns.get(i), bank, latencies, profile, initial, settings, o, seed));
+        }
+        return new SeedRun(fit, results);
     }
 
     /**
@@ -180,15 +206,16 @@ public final class RomaBenchmark {
     }
 
     private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, DetectionBankBuilder.Bank bank,
-                                         LatencyTable latencies, AccuracyProfile profile, String initial, RomaSettings settings, Options o) {
+                                         LatencyTable latencies, AccuracyProfile profile, String initial, RomaSettings settings, Options o,
+                                         long seed) {
         Timeline t = s.timeline();
         Map<String, PolicyRun> runs = new LinkedHashMap<>();
         fixed.values().forEach(r -> runs.put(r.policy(), r));
-        runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, settings.latencyWindow()), o.seed()));
-        runs.put(TOD, PolicyReplay.run(t, bank, latencies, new TodPolicy(profile, o.todTolerance(), initial), o.seed()));
+        runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, settings.latencyWindow()), seed));
+        runs.put(TOD, PolicyReplay.run(t, bank, latencies, new TodPolicy(profile, o.todTolerance(), initial), seed));
         List<Decision> decisions = new ArrayList<>();
         RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
-        runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, o.seed()));
+        runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, seed));
         Map<String, Map<String, Double>> apBySegment = segmentAccuracy(t, bank, List.copyOf(fixed.keySet()));
         Function<Long, String> segment = f -> t.shots().get((int) Math.max(0, f)).segment();
         Function<Long, String> condition = f -> t.conditionAt(t.arrivalMillis((int) Math.max(0, f)));
@@ -198,9 +225,9 @@ public final class RomaBenchmark {
                 ROMA_KNOWN_BOTH, hindsight(f -> v -> apBySegment.get(segment.apply(f)).get(v), f -> v -> latencies.samples(condition.apply(f), v)));
         for (String name : List.of(ROMA_KNOWN_CONTENT, ROMA_KNOWN_LOAD, ROMA_KNOWN_BOTH)) {
             RomaPolicy ablated = new RomaPolicy(new RomaSelector(profile, settings, initial, known.get(name)), d -> { });
-            runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, o.seed()));
+            runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, seed));
         }
-        runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), o.seed()));
+        runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), seed));
         double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
         double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
         return new ScenarioResult(t.name(), s.kind(), t.dynamic(), t.fps(), t.shots().size(), runs,

@@ -91,6 +91,9 @@ public final class RomaReport {
                     s.run(RomaBenchmark.ROMA_KNOWN_CONTENT).ap50(), s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50(),
                     s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50(), s.run(RomaBenchmark.ORACLE).ap50()));
         }
+        if (r.bySeed().size() > 1) {
+            b.append(seedSummary(r));
+        }
         b.append("\nROMA per scenario: frames processed per variant, switches, dropped frames, decision time:\n\n"
                 + "| scenario | variants used (frames) | switches | dropped | decisions | mean decision µs | max decision µs |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -102,6 +105,59 @@ public final class RomaReport {
         return b.toString();
     }
 
+    /** ROMA against the best fixed variant, the better heuristic and the oracle, per scenario over every seed of the latency draws. */
+    private static String seedSummary(RomaBenchmark.Result r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nOver %d seeds of the latency draws (same measured latencies): "
+                + "ROMA's real-time AP50 relative to each, mean (lowest … highest):%n%n"
+                + "| scenario | kind | roma (mean) | vs best fixed | vs the better of fits-interval and TOD | vs the oracle |%n|---|---|---|---|---|---|%n",
+                r.bySeed().size()));
+        for (int i = 0; i < r.scenarios().size(); i++) {
+            List<RomaBenchmark.ScenarioResult> runs = acrossSeeds(r, i);
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %s | %s |%n", runs.get(0).name(), runs.get(0).kind(),
+                    runs.stream().mapToDouble(s -> s.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN),
+                    Spread.of(runs, s -> s.bestFixed().ap50()), Spread.of(runs, RomaReport::betterHeuristic),
+                    Spread.of(runs, s -> s.run(RomaBenchmark.ORACLE).ap50())));
+        }
+        for (String kind : List.of(RomaScenarios.STATIC, RomaScenarios.DYNAMIC, RomaScenarios.CONTENTION)) {
+            List<RomaBenchmark.ScenarioResult> runs = r.bySeed().stream().flatMap(List::stream).filter(s -> s.kind().equals(kind)).toList();
+            if (!runs.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "| **every %s scenario and seed** | | %.3f | %s | %s | %s |%n", kind,
+                        runs.stream().mapToDouble(s -> s.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN),
+                        Spread.of(runs, s -> s.bestFixed().ap50()), Spread.of(runs, RomaReport::betterHeuristic),
+                        Spread.of(runs, s -> s.run(RomaBenchmark.ORACLE).ap50())));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Scenario {@code index} as replayed with each seed. */
+    private static List<RomaBenchmark.ScenarioResult> acrossSeeds(RomaBenchmark.Result r, int index) {
+        return r.bySeed().stream().map(seed -> seed.get(index)).toList();
+    }
+
+    private static double betterHeuristic(RomaBenchmark.ScenarioResult s) {
+        return Math.max(s.run(RomaBenchmark.FITS).ap50(), s.run(RomaBenchmark.TOD).ap50());
+    }
+
+    /** ROMA relative to another policy over the seeds, in signed percent. */
+    private record Spread(double mean, double min, double max) {
+
+        static Spread of(List<RomaBenchmark.ScenarioResult> runs, java.util.function.ToDoubleFunction<RomaBenchmark.ScenarioResult> other) {
+            java.util.DoubleSummaryStatistics st = runs.stream()
+                    .mapToDouble(s -> PERCENT * (s.run(RomaBenchmark.ROMA).ap50() / other.applyAsDouble(s) - 1)).summaryStatistics();
+            return new Spread(st.getAverage(), st.getMin(), st.getMax());
+        }
+
+        void into(ObjectNode o, String name) {
+            o.put(name + "_mean_pct", mean).put(name + "_min_pct", min).put(name + "_max_pct", max);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%+.1f %% (%+.1f … %+.1f)", mean, min, max);
+        }
+    }
+
     private static double mean(List<RomaBenchmark.ScenarioResult> scenarios, String policy) {
         return scenarios.stream().mapToDouble(s -> s.run(policy).ap50()).average().orElse(Double.NaN);
     }
@@ -110,7 +166,8 @@ public final class RomaReport {
     public static ArrayNode json(RomaBenchmark.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode out = mapper.createArrayNode();
-        for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
+        for (int index = 0; index < r.scenarios().size(); index++) {
+            RomaBenchmark.ScenarioResult s = r.scenarios().get(index);
             RetentionCalibration.Fit fit = r.calibration();
             ObjectNode o = out.addObject().put("scenario", s.name()).put("kind", s.kind()).put("dynamic", s.dynamic()).put("fps", s.fps())
                     .put("frames", s.frames()).put("roma", s.run(RomaBenchmark.ROMA).ap50()).put("best_fixed", s.bestFixed().ap50())
@@ -131,6 +188,14 @@ public final class RomaReport {
             });
             ObjectNode used = o.putObject("roma_frames_by_variant");
             s.run(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
+            if (r.bySeed().size() > 1) {
+                List<RomaBenchmark.ScenarioResult> runs = acrossSeeds(r, index);
+                ObjectNode seeds = o.putObject("over_seeds").put("seeds", runs.size())
+                        .put("roma_mean", runs.stream().mapToDouble(x -> x.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN));
+                Spread.of(runs, x -> x.bestFixed().ap50()).into(seeds, "vs_best_fixed");
+                Spread.of(runs, RomaReport::betterHeuristic).into(seeds, "vs_better_heuristic");
+                Spread.of(runs, x -> x.run(RomaBenchmark.ORACLE).ap50()).into(seeds, "vs_oracle");
+            }
         }
         return out;
     }
