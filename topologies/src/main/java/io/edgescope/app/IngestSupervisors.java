@@ -20,9 +20,11 @@ public final class IngestSupervisors {
 
     /** Supervisors of one deployment share the sources as the consumer group {@code <application.id>-ingest}. */
     static final String GROUP_SUFFIX = "-ingest";
-    /** Frames read back at most, per stream started, for where its numbering stopped (about a minute of 4 cameras at 15 fps). */
-    static final long SEQUENCE_LOOKBACK_RECORDS = 4096;
-    static final Duration SEQUENCE_LOOKUP_TIMEOUT = Duration.ofSeconds(15);
+    /** Frames read back at most, per stream started, for where its numbering stopped (about 17 s of 4 cameras at 15 fps on one partition). */
+    static final long SEQUENCE_LOOKBACK_RECORDS = 1024;
+    /** A stream whose last frame is older than this starts its numbering again at 0. */
+    static final Duration SEQUENCE_MAX_AGE = Duration.ofMinutes(5);
+    static final Duration SEQUENCE_LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     private IngestSupervisors() {
     }
@@ -46,6 +48,7 @@ public final class IngestSupervisors {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new SequenceResume(new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
-                Topics.FRAMES.valueSerde(platform.registry()).deserializer(), SEQUENCE_LOOKBACK_RECORDS, SEQUENCE_LOOKUP_TIMEOUT);
+                Topics.FRAMES.valueSerde(platform.registry()).deserializer(), SEQUENCE_LOOKBACK_RECORDS, SEQUENCE_MAX_AGE,
+                SEQUENCE_LOOKUP_TIMEOUT, Clock.systemUTC());
     }
 }

@@ -2,10 +2,13 @@ package io.edgescope.ingest;
 
 import io.edgescope.schemas.Frame;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * Where a stream's frame numbering goes on when a grabber starts it: one past the highest sequence
  * number the stream already has in its frames topic. The stream's partition (frames are keyed by
  * stream id, placed by Kafka's default partitioner) is read backwards from its end in chunks until
- * a frame of the stream turns up, up to a bound. So a camera taken over by another ingest
- * supervisor, or started again, keeps numbering its frames where it stopped instead of from 0.
+ * a frame of the stream turns up, within bounds: so many records, frames written in the last so many
+ * seconds, a time limit. So a camera taken over by another ingest supervisor, or started again soon,
+ * keeps numbering its frames where it stopped instead of from 0; the bounds keep a new camera on a
+ * busy partition from reading much of it.
  * Thread-safe (one lookup at a time); owns its consumer.
  */
 public final class SequenceResume implements AutoCloseable {
@@ -32,19 +37,25 @@ public final class SequenceResume implements AutoCloseable {
     private final Consumer<String, byte[]> consumer;
     private final Deserializer<Frame> frames;
     private final long lookbackRecords;
+    private final Duration maxAge;
     private final Duration timeout;
+    private final Clock clock;
 
     /**
      * @param consumer a consumer without a group (assigned by hand) that reads committed records, values as bytes
      * @param frames reads the value of a record of the stream (a record it cannot read is passed over)
      * @param lookbackRecords records read back at most before giving up (the stream then starts at 0)
+     * @param maxAge only records written this recently are read (a stream whose last frame is older starts at 0)
      * @param timeout time a lookup may take at most (the stream then starts at 0)
      */
-    public SequenceResume(Consumer<String, byte[]> consumer, Deserializer<Frame> frames, long lookbackRecords, Duration timeout) {
+    public SequenceResume(Consumer<String, byte[]> consumer, Deserializer<Frame> frames, long lookbackRecords, Duration maxAge,
+                          Duration timeout, Clock clock) {
         this.consumer = consumer;
         this.frames = frames;
         this.lookbackRecords = lookbackRecords;
+        this.maxAge = maxAge;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     /** The sequence number the stream's next frame in {@code topic} should carry (0 for a new stream). */
@@ -56,7 +67,11 @@ public final class SequenceResume implements AutoCloseable {
         }
         TopicPartition tp = new TopicPartition(topic, partitionOf(streamId, partitions.size()));
         consumer.assign(List.of(tp));
-        long begin = consumer.beginningOffsets(List.of(tp)).get(tp);
+        OffsetAndTimestamp recent = consumer.offsetsForTimes(Map.of(tp, clock.millis() - maxAge.toMillis()), timeout).get(tp);
+        if (recent == null) {
+            return 0;
+        }
+        long begin = Math.max(consumer.beginningOffsets(List.of(tp)).get(tp), recent.offset());
         long upper = consumer.endOffsets(List.of(tp)).get(tp);
         long scanned = 0;
         while (upper > begin && scanned < lookbackRecords) {

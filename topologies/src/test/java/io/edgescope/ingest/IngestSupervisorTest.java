@@ -76,7 +76,8 @@ class IngestSupervisorTest {
 
     /** Streams without earlier frames (the mock has no frames topic): numbering from 0. */
     private static SequenceResume noHistory() {
-        return new SequenceResume(new MockConsumer<>("earliest"), (topic, data) -> null, 0, Duration.ofSeconds(1));
+        return new SequenceResume(new MockConsumer<>("earliest"), (topic, data) -> null, 0, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Clock.systemUTC());
     }
 
     private static <T> Serializer<T> nullSerializer() {

@@ -8,6 +8,7 @@ import io.edgescope.schemas.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +83,21 @@ class SequenceResumeIT {
     }
 
     @Test
+    void shouldStartFromZeroWhenTheStreamsLastFrameIsOlderThanTheAgeBound() throws Exception {
+        String topic = topic("resume-old", 1);
+        long tenMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, null, tenMinutesAgo, "paused", frame("paused", 9))).get();
+            send(producer, topic, "live", frame("live", 3));
+        }
+        try (SequenceResume fiveMinutes = resume(4096, Duration.ofMinutes(5)); SequenceResume oneHour = resume(4096, Duration.ofHours(1))) {
+            assertThat(fiveMinutes.next(topic, "paused")).isZero();
+            assertThat(fiveMinutes.next(topic, "live")).isEqualTo(4);
+            assertThat(oneHour.next(topic, "paused")).isEqualTo(10);
+        }
+    }
+
+    @Test
     void shouldLookInThePartitionTheProducerPutTheStreamIn() throws Exception {
         String topic = topic("resume-partitions", 3);
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -112,6 +128,10 @@ class SequenceResumeIT {
     }
 
     private static SequenceResume resume(long lookback) {
+        return resume(lookback, Duration.ofHours(1));
+    }
+
+    private static SequenceResume resume(long lookback, Duration maxAge) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
         Deserializer<Frame> frames = (topic, data) -> {
@@ -121,7 +141,7 @@ class SequenceResumeIT {
                 throw new UncheckedIOException(e);
             }
         };
-        return new SequenceResume(consumer, frames, lookback, TIMEOUT);
+        return new SequenceResume(consumer, frames, lookback, maxAge, TIMEOUT, Clock.systemUTC());
     }
 
     private static byte[] frame(String stream, long sequence) {
