@@ -8,7 +8,7 @@ import java.util.List;
  * @param frameIndex the index of the last frame observed before the decision
  * @param variantId the variant to run from now on
  * @param previousId the variant that ran before
- * @param reason why it was taken: periodic, latency-changed, or the first decision
+ * @param reason why it was taken: periodic, latency-changed, scene-changed, or the first decision
  * @param estimates every candidate's estimate
  * @param sizes the object-size shares used (null when none seen yet)
  * @param loadFactor how much slower than offline the host ran

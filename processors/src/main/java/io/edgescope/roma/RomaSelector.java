@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * ROMA for one stream: fed every processed frame's boxes and latency, it re-estimates each
- * candidate's real-time AP periodically or when the latency moves, and switches to the best with
+ * candidate's real-time AP periodically, when the latency moves or when the objects' sizes do, and switches to the best with
  * hysteresis (a margin, and at least {@link RomaSettings#reselectEveryFrames()} frames per
  * variant unless latency jumps). Mutable, not thread-safe; one per stream.
  */
@@ -16,6 +16,7 @@ public final class RomaSelector {
     public static final String FIRST = "first";
     public static final String PERIODIC = "periodic";
     public static final String LATENCY = "latency-changed";
+    public static final String SCENE = "scene-changed";
 
     private final AccuracyProfile profile;
     private final RomaSettings settings;
@@ -28,6 +29,7 @@ public final class RomaSelector {
     private long previousFrame = -1;
     private int sinceDecision;
     private double latencyAtDecision = Double.NaN;
+    private double[] sharesAtDecision;
     private boolean decided;
 
     public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant) {
@@ -86,6 +88,8 @@ public final class RomaSelector {
         decided = true;
         sinceDecision = 0;
         latencyAtDecision = latency.estimate(current);
+        // as the variant now running sees them, so a switch alone does not look like a change of scene
+        sharesAtDecision = sizes.distribution(profile.variants().get(current)).orElse(null);
         return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
                 intervalMillis, System.nanoTime() - started));
     }
@@ -104,6 +108,22 @@ public final class RomaSelector {
         if (sinceDecision > 0 && Math.abs(nowLatency - latencyAtDecision) > settings.latencyTrigger() * latencyAtDecision) {
             return LATENCY;
         }
+        if (sinceDecision > 0 && sceneMoved()) {
+            return SCENE;
+        }
         return null;
+    }
+
+    /** Whether the share of objects per size moved by more than the scene trigger (total variation distance) since the last decision. */
+    private boolean sceneMoved() {
+        double[] now = sizes.distribution(profile.variants().get(current)).orElse(null);
+        if (now == null || sharesAtDecision == null) {
+            return now != sharesAtDecision;
+        }
+        double moved = 0;
+        for (int b = 0; b < now.length; b++) {
+            moved += Math.abs(now[b] - sharesAtDecision[b]);
+        }
+        return moved / 2 > settings.sceneTrigger();
     }
 }

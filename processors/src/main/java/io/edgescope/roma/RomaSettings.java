@@ -6,6 +6,7 @@ package io.edgescope.roma;
  * @param reselectEveryFrames re-estimate after this many processed frames (also the minimum time on a variant)
  * @param switchMargin switch only when the best candidate's estimate beats the current one's by this fraction
  * @param latencyTrigger re-estimate at once when the running variant's latency moved by this fraction since the last decision
+ * @param sceneTrigger re-estimate at once when the share of objects per size moved by this much (total variation distance, 0-1) since the last decision
  * @param histogramDecay weight the size histogram keeps per processed frame
  * @param latencyWindow latency measurements kept per stream (their spread counts, not only their mean)
  * @param motionSamples motion samples kept per stream
@@ -13,16 +14,17 @@ package io.edgescope.roma;
  * @param retentionExponent AP kept = (share of shown boxes still hitting) to this power: 2 when a stale miss costs recall and precision alike
  * @param iouThreshold the IoU a stale box must keep with its moved object to still count: above the 0.5 of AP50 because boxes are not exact to begin with (0.55 and exponent 2 fitted by bench roma to measured runs here)
  */
-public record RomaSettings(int reselectEveryFrames, double switchMargin, double latencyTrigger, double histogramDecay,
+public record RomaSettings(int reselectEveryFrames, double switchMargin, double latencyTrigger, double sceneTrigger, double histogramDecay,
                            int latencyWindow, int motionSamples, double priorBeta, double iouThreshold,
                            double retentionExponent) {
 
-    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.9, 8, 200, 0.02, 0.55, 2.0);
+    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.55, 2.0);
 
     public RomaSettings {
-        if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0 || motionSamples < 1) {
+        if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0
+                || !(sceneTrigger > 0 && sceneTrigger <= 1) || motionSamples < 1) {
             throw new IllegalArgumentException("invalid ROMA settings: reselect " + reselectEveryFrames + ", margin " + switchMargin
-                    + ", latency trigger " + latencyTrigger + ", motion samples " + motionSamples);
+                    + ", latency trigger " + latencyTrigger + ", scene trigger " + sceneTrigger + ", motion samples " + motionSamples);
         }
     }
 }

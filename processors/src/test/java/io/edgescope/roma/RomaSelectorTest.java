@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RomaSelectorTest {
 
     private static final double INTERVAL = 50;
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.9, 3, 100, 0.02, 0.5, 2.0);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0);
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
@@ -61,6 +61,23 @@ class RomaSelectorTest {
         assertThat(roma.decide(INTERVAL)).isEmpty();
         roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 2, 30);
         assertThat(roma.decide(INTERVAL)).map(Decision::reason).contains(RomaSelector.LATENCY);
+    }
+
+    @Test
+    void shouldDecideAtOnceWhenTheObjectSizesChangeButNotWhileTheyStay() {
+        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0);
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), rarely, "big");
+        List<String> reasons = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            roma.observe("big", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, i, 40);
+            roma.decide(INTERVAL).ifPresent(d -> reasons.add(d.reason()));
+        }
+        assertThat(reasons).containsExactly(RomaSelector.FIRST);
+        for (int i = 20; i < 40 && reasons.size() == 1; i++) {
+            roma.observe("big", RomaFixtures.boxes(4, 20, 0), RomaFixtures.FRAME, 600, i, 40);
+            roma.decide(INTERVAL).ifPresent(d -> reasons.add(d.reason()));
+        }
+        assertThat(reasons).containsExactly(RomaSelector.FIRST, RomaSelector.SCENE);
     }
 
     @Test

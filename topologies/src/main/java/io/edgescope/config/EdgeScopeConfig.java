@@ -151,6 +151,8 @@ public record EdgeScopeConfig(
             (float) RomaSettings.DEFAULT.switchMargin(), "ROMA switches only when the best variant's estimated real-time AP beats the running one's by this fraction (hysteresis).");
     public static final ConfigKey<Float> ROMA_LATENCY_TRIGGER = ConfigKey.fraction("roma.latency.trigger",
             (float) RomaSettings.DEFAULT.latencyTrigger(), "ROMA re-estimates at once when the running variant's latency moved by this fraction since its last decision.");
+    public static final ConfigKey<Float> ROMA_SCENE_TRIGGER = ConfigKey.fraction("roma.scene.trigger",
+            (float) RomaSettings.DEFAULT.sceneTrigger(), "ROMA re-estimates at once when the share of objects per size moved by this much (total variation distance) since its last decision.");
     public static final ConfigKey<Float> ROMA_HISTOGRAM_DECAY = ConfigKey.fraction("roma.histogram.decay",
             (float) RomaSettings.DEFAULT.histogramDecay(), "Weight ROMA's object-size histogram keeps per processed frame (0.9: about the last ten frames).");
     public static final ConfigKey<Float> ROMA_PRIOR_BETA = ConfigKey.fraction("roma.prior.beta",
@@ -224,7 +226,7 @@ public record EdgeScopeConfig(
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
-            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
+            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_SCENE_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
             TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, DEVICE_LINK_MBPS, DEVICE_LINK_RTT_MS, DEVICE_COMMIT_INTERVAL_MS, DEVICE_EMULATED_SLOWDOWN, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
@@ -281,7 +283,8 @@ public record EdgeScopeConfig(
 
     private static RomaSettings romaSettings(Parser p) {
         RomaSettings d = RomaSettings.DEFAULT;
-        return new RomaSettings(p.get(ROMA_RESELECT_FRAMES), p.get(ROMA_SWITCH_MARGIN), p.get(ROMA_LATENCY_TRIGGER), p.get(ROMA_HISTOGRAM_DECAY),
+        return new RomaSettings(p.get(ROMA_RESELECT_FRAMES), p.get(ROMA_SWITCH_MARGIN), p.get(ROMA_LATENCY_TRIGGER), p.get(ROMA_SCENE_TRIGGER),
+                p.get(ROMA_HISTOGRAM_DECAY),
                 d.latencyWindow(), d.motionSamples(), p.get(ROMA_PRIOR_BETA), p.get(ROMA_MOTION_IOU), p.get(ROMA_RETENTION_EXPONENT));
     }
 
@@ -323,6 +326,7 @@ public record EdgeScopeConfig(
         m.put(ROMA_RESELECT_FRAMES.name(), Integer.toString(roma.reselectEveryFrames()));
         m.put(ROMA_SWITCH_MARGIN.name(), Double.toString(roma.switchMargin()));
         m.put(ROMA_LATENCY_TRIGGER.name(), Double.toString(roma.latencyTrigger()));
+        m.put(ROMA_SCENE_TRIGGER.name(), Double.toString(roma.sceneTrigger()));
         m.put(ROMA_HISTOGRAM_DECAY.name(), Double.toString(roma.histogramDecay()));
         m.put(ROMA_PRIOR_BETA.name(), Double.toString(roma.priorBeta()));
         m.put(ROMA_MOTION_IOU.name(), Double.toString(roma.iouThreshold()));
