@@ -217,12 +217,10 @@ public final class RomaBenchmark {
         RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
         runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, seed));
         Map<String, Map<String, Double>> apBySegment = segmentAccuracy(t, bank, List.copyOf(fixed.keySet()));
-        Function<Long, String> segment = f -> t.shots().get((int) Math.max(0, f)).segment();
-        Function<Long, String> condition = f -> t.conditionAt(t.arrivalMillis((int) Math.max(0, f)));
-        Map<String, Hindsight> known = Map.of(
-                ROMA_KNOWN_CONTENT, hindsight(f -> v -> apBySegment.get(segment.apply(f)).get(v), null),
-                ROMA_KNOWN_LOAD, hindsight(null, f -> v -> latencies.samples(condition.apply(f), v)),
-                ROMA_KNOWN_BOTH, hindsight(f -> v -> apBySegment.get(segment.apply(f)).get(v), f -> v -> latencies.samples(condition.apply(f), v)));
+        Function<Long, ToDoubleFunction<String>> content = f -> v -> apBySegment.get(t.shots().get((int) Math.max(0, f)).segment()).get(v);
+        Function<Long, Function<String, double[]>> load = f -> v -> latencies.samples(t.conditionAt(t.arrivalMillis((int) Math.max(0, f))), v);
+        Map<String, Hindsight> known = Map.of(ROMA_KNOWN_CONTENT, hindsight(content, null), ROMA_KNOWN_LOAD, hindsight(null, load),
+                ROMA_KNOWN_BOTH, hindsight(content, load));
         for (String name : List.of(ROMA_KNOWN_CONTENT, ROMA_KNOWN_LOAD, ROMA_KNOWN_BOTH)) {
             RomaPolicy ablated = new RomaPolicy(new RomaSelector(profile, settings, initial, known.get(name)), d -> { });
             runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, seed));
