@@ -33,7 +33,7 @@ public final class SplitDeviceService implements AutoCloseable {
         EdgeScopeConfig config = platform.config();
         Properties props = streamsProperties(config, platform.bootstrapServers());
         KafkaStreams streams = new KafkaStreams(DeviceTopology.build(config.frameLimits(),
-                platform.registry(), parts, new EmulatedDevice(config.deviceEmulatedSlowdown())), props);
+                platform.registry(), parts, new EmulatedDevice(config.deviceEmulatedSlowdown()), java.time.Clock.systemUTC()), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Device stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

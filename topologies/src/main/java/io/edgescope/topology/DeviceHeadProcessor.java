@@ -10,6 +10,9 @@ import io.edgescope.split.EmulatedDevice;
 import io.edgescope.split.SplitHead;
 import io.edgescope.split.SplitPlanId;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -34,7 +37,9 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<StreamProfile>> profiles;
     private ImageCodec codec;
 
-    DeviceHeadProcessor(SplitParts parts, FrameLimits limits, EmulatedDevice device) {
+    private final Clock clock;
+    DeviceHeadProcessor(SplitParts parts, FrameLimits limits, EmulatedDevice device, Clock clock) {
+        this.clock = clock;
         this.parts = parts;
         this.limits = limits;
         this.device = device;
@@ -58,6 +63,7 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         if (profile == null || profile.getPolicy() != VariantPolicy.SPLIT || profile.getSplitPlan() == null) {
             return;
         }
+        long receivedAt = clock.millis();
         SplitPlanId plan = SplitPlanId.parse(profile.getSplitPlan());
         ByteBuffer image = frame.getImage();
         if (image.remaining() > limits.maxFrameBytes()) {
@@ -75,7 +81,10 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
             throw new FrameRejectedException("plan " + plan + " of stream " + frame.getStreamId() + " sends " + out.payload().length
                     + " bytes per frame, over max.frame.bytes=" + limits.maxFrameBytes() + ": choose a later cut or a transfer layer");
         }
-        context.forward(record.withValue(Activation.newBuilder().setStreamId(frame.getStreamId()).setSequence(frame.getSequence())
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(SplitRecords.DEVICE_IN_HEADER, SplitRecords.millis(receivedAt));
+        headers.add(SplitRecords.DEVICE_OUT_HEADER, SplitRecords.millis(clock.millis()));
+        context.forward(record.withHeaders(headers).withValue(Activation.newBuilder().setStreamId(frame.getStreamId()).setSequence(frame.getSequence())
                 .setCaptureTime(frame.getCaptureTime()).setPlanId(plan.toString()).setVariantId(parts.variantId())
                 .setFrameWidth(out.frameWidth()).setFrameHeight(out.frameHeight()).setPayload(ByteBuffer.wrap(out.payload()))
                 .setHeadMillis((float) (device.slowdown() * (decodeMillis + out.computeMillis())))

@@ -6,6 +6,8 @@ import io.edgescope.schemas.Detections;
 import io.edgescope.split.SplitPlanId;
 import io.edgescope.split.SplitTail;
 import java.time.Clock;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -48,13 +50,19 @@ final class EdgeTailProcessor implements FixedKeyProcessor<String, Activation, D
             throw new FrameRejectedException("activation " + a.getSequence() + " of stream " + a.getStreamId() + " declares frame size "
                     + a.getFrameWidth() + "x" + a.getFrameHeight());
         }
+        long receivedAt = clock.millis();
         SplitPlanId plan = SplitPlanId.parse(a.getPlanId());
         byte[] payload = new byte[a.getPayload().remaining()];
         a.getPayload().duplicate().get(payload);
         long t0 = System.nanoTime();
         DetectionResult result = tails.computeIfAbsent(plan, parts::tail).run(payload, a.getFrameWidth(), a.getFrameHeight());
         double edgeMillis = (System.nanoTime() - t0) / SplitRecords.NANOS_PER_MILLI;
-        context.forward(record.withValue(SplitRecords.detections(a, parts.variantId() + "@" + plan, result, edgeMillis,
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        SplitRecords.millis(headers, SplitRecords.DEVICE_IN_HEADER).ifPresent(in -> headers.add(SplitRecords.FRAME_WAIT_HEADER,
+                SplitRecords.millis(in - a.getCaptureTime().toEpochMilli())));
+        SplitRecords.millis(headers, SplitRecords.DEVICE_OUT_HEADER).ifPresent(out -> headers.add(SplitRecords.ACTIVATION_WAIT_HEADER,
+                SplitRecords.millis(receivedAt - out)));
+        context.forward(record.withHeaders(headers).withValue(SplitRecords.detections(a, parts.variantId() + "@" + plan, result, edgeMillis,
                 clock.millis() - a.getCaptureTime().toEpochMilli())));
     }
 

@@ -120,6 +120,33 @@ class SplitTopologyTest {
     }
 
     @Test
+    void shouldTellOnTheDetectionsHowLongTheFrameTookToReachTheDeviceAndTheActivationTheEdge() {
+        // captured at NOW - 100 ms, on the device at NOW - 70 ms, on the edge at NOW
+        try (TopologyTestDriver stamped = new TopologyTestDriver(DeviceTopology.build(new FrameLimits(4_000_000, 10_000_000L), registry, parts,
+                EmulatedDevice.NONE, Clock.fixed(NOW.minusMillis(70), ZoneOffset.UTC)), TestDrivers.properties("split-device-stamp-test",
+                stateDir.resolve("stamp")))) {
+            stamped.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(), Topics.STREAM_PROFILES.valueSerde(registry).serializer())
+                    .pipeInput("cam-s", StreamProfile.newBuilder().setStreamId("cam-s").setPolicy(VariantPolicy.SPLIT).setSplitPlan(PLAN)
+                            .setUpdatedAt(NOW).build());
+            stamped.createInputTopic(Topics.FRAMES.name(), new StringSerializer(), Topics.FRAMES.valueSerde(registry).serializer())
+                    .pipeInput("cam-s", frame("cam-s", jpeg));
+            org.apache.kafka.streams.test.TestRecord<String, Activation> a = stamped.createOutputTopic(Topics.ACTIVATIONS.name(),
+                    Topics.ACTIVATIONS.keySerde().deserializer(), Topics.ACTIVATIONS.valueSerde(registry).deserializer()).readRecord();
+            assertThat(headerText(a.headers(), SplitRecords.DEVICE_IN_HEADER)).isEqualTo(Long.toString(NOW.minusMillis(70).toEpochMilli()));
+            edge.createInputTopic(Topics.ACTIVATIONS.name(), new StringSerializer(), Topics.ACTIVATIONS.valueSerde(registry).serializer())
+                    .pipeInput(new org.apache.kafka.streams.test.TestRecord<>("cam-s", a.value(), a.headers()));
+            org.apache.kafka.streams.test.TestRecord<String, Detections> d = detections().readRecord();
+            assertThat(headerText(d.headers(), SplitRecords.FRAME_WAIT_HEADER)).isEqualTo("30");
+            assertThat(headerText(d.headers(), SplitRecords.ACTIVATION_WAIT_HEADER)).isEqualTo("70");
+        }
+    }
+
+    private static String headerText(org.apache.kafka.common.header.Headers headers, String name) {
+        org.apache.kafka.common.header.Header h = headers.lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldLeaveFramesOfOtherStreamsToTheDetectionTopologyAndFramesOfSplitStreamsToTheDevice() {
         device.createInputTopic(Topics.FRAMES.name(), new StringSerializer(), Topics.FRAMES.valueSerde(registry).serializer())
                 .pipeInput("cam-plain", frame("cam-plain", jpeg));
@@ -179,7 +206,7 @@ class SplitTopologyTest {
     @Test
     void shouldKeepAnEmulatedSlowDeviceBusyForAsLongAsItReports() {
         try (TopologyTestDriver slow = new TopologyTestDriver(DeviceTopology.build(new FrameLimits(4_000_000, 10_000_000L), registry, parts,
-                new EmulatedDevice(4)), TestDrivers.properties("split-device-slow-test", stateDir.resolve("slow")))) {
+                new EmulatedDevice(4), Clock.systemUTC()), TestDrivers.properties("split-device-slow-test", stateDir.resolve("slow")))) {
             slow.createInputTopic(Topics.STREAM_PROFILES.name(), new StringSerializer(), Topics.STREAM_PROFILES.valueSerde(registry).serializer())
                     .pipeInput("cam-s", StreamProfile.newBuilder().setStreamId("cam-s").setPolicy(VariantPolicy.SPLIT).setSplitPlan(PLAN)
                             .setUpdatedAt(NOW).build());

@@ -12,6 +12,9 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.schemas.Detections;
+import io.edgescope.topology.SplitRecords;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
@@ -51,11 +54,23 @@ public final class KafkaSplitPath {
     }
 
     /**
-     * Mean capture-to-detections latency of {@code plan} over {@code frames} on a link of {@code link} (empty: no emulated link,
-     * the local network only), with the device processor emulating a device {@code deviceSlowdown} times slower than this host.
+     * Means over the measured frames: capture to detections published; the part of it the device and the edge spent
+     * computing (decode, head, encoding; decoding, tail, NMS) as they report it; and of the rest, the frame's way from capture
+     * to the device beginning on it and the activation's from the device sending it to the edge beginning on it (the split
+     * timing headers).
      */
-    public static double meanLatencyMillis(String plan, Optional<SplitPlanner.Link> link, double deviceSlowdown, byte[] onnx,
-                                           EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+    public record Timing(double latencyMillis, double computeMillis, double frameWaitMillis, double activationWaitMillis) {
+        public double transportMillis() {
+            return latencyMillis - computeMillis;
+        }
+    }
+
+    /**
+     * Capture-to-detections latency and compute of {@code plan} over {@code frames} on a link of {@code link} (empty: no emulated
+     * link, the local network only), with the device processor emulating a device {@code deviceSlowdown} times slower than this host.
+     */
+    public static Timing measure(String plan, Optional<SplitPlanner.Link> link, double deviceSlowdown, byte[] onnx,
+                                 EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
         // the run's own settings over everything the command was given (-D included)
         Map<String, String> settings = new HashMap<>(base.toMap());
         settings.put(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID());
@@ -65,11 +80,11 @@ public final class KafkaSplitPath {
         settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.map(SplitPlanner.Link::rttMillis).orElse(0.0)));
         try (LocalCluster cluster = LocalCluster.start()) {
             settings.put(EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString());
-            return meanLatencyMillis(cluster, plan, settings, onnx, base, pool, frames);
+            return measure(cluster, plan, settings, onnx, base, pool, frames);
         }
     }
 
-    private static double meanLatencyMillis(LocalCluster cluster, String plan, Map<String, String> settings, byte[] onnx, EdgeScopeConfig base,
+    private static Timing measure(LocalCluster cluster, String plan, Map<String, String> settings, byte[] onnx, EdgeScopeConfig base,
                                             Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
         try (Platform platform = cluster.platform(settings)) {
             OnnxSplitParts parts = new OnnxSplitParts(base.variant().id(), onnx, base.variant().inputSize(), platform.config().detectorSettings());
@@ -84,11 +99,14 @@ public final class KafkaSplitPath {
         }
     }
 
-    private static double measure(Platform platform, List<EncodedFrame> frames) throws Exception {
+    private static Timing measure(Platform platform, List<EncodedFrame> frames) throws Exception {
         Map<String, Object> props = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-split-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         double sum = 0;
+        double compute = 0;
+        double frameWait = 0;
+        double activationWait = 0;
         int counted = 0;
         try (KafkaProducer<String, Frame> producer = new KafkaProducer<>(KafkaClientSettings.producer(platform.bootstrapServers(), platform.config()),
                 new StringSerializer(), Topics.FRAMES.valueSerde(platform.registry()).serializer());
@@ -98,22 +116,30 @@ public final class KafkaSplitPath {
             for (int i = 0; i < frames.size() + WARM_UP_FRAMES; i++) {
                 EncodedFrame frame = frames.get(i % frames.size());
                 producer.send(new ProducerRecord<>(Topics.FRAMES.name(), STREAM, FrameRecords.of(STREAM, i, Instant.now(), frame, "bench-split"))).get();
-                Detections d = awaitSequence(consumer, i);
+                ConsumerRecord<String, Detections> r = awaitSequence(consumer, i);
                 if (i >= WARM_UP_FRAMES) {
-                    sum += d.getLatencyMillis();
+                    sum += r.value().getLatencyMillis();
+                    compute += r.value().getProcessingMillis();
+                    frameWait += headerMillis(r, SplitRecords.FRAME_WAIT_HEADER);
+                    activationWait += headerMillis(r, SplitRecords.ACTIVATION_WAIT_HEADER);
                     counted++;
                 }
             }
         }
-        return sum / counted;
+        return new Timing(sum / counted, compute / counted, frameWait / counted, activationWait / counted);
     }
 
-    private static Detections awaitSequence(KafkaConsumer<String, Detections> consumer, long sequence) {
+    private static double headerMillis(ConsumerRecord<String, Detections> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? Double.NaN : Double.parseDouble(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private static ConsumerRecord<String, Detections> awaitSequence(KafkaConsumer<String, Detections> consumer, long sequence) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, Detections> r : consumer.poll(POLL)) {
                 if (STREAM.equals(r.key()) && r.value().getSequence() == sequence) {
-                    return r.value();
+                    return r;
                 }
             }
         }
