@@ -66,6 +66,27 @@ class IngestSupervisorTest {
         }
     }
 
+    @Test
+    void shouldGrabACameraEvenWhenItsLastFrameNumberCannotBeLookedUp() throws Exception {
+        MockConsumer<String, byte[]> denied = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized java.util.List<org.apache.kafka.common.PartitionInfo> partitionsFor(String topic, Duration timeout) {
+                throw new org.apache.kafka.common.errors.TopicAuthorizationException(Set.of(topic));
+            }
+        };
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.updateEndOffsets(Map.of(PARTITION, 0L));
+        try (IngestSupervisor supervisor = new IngestSupervisor(consumer, producer, 1 << 20, 90, Clock.systemUTC(),
+                new SequenceResume(denied, (topic, data) -> null, 0, Duration.ofMinutes(1), Duration.ofSeconds(1), Clock.systemUTC()))) {
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(PARTITION)));
+            consumer.schedulePollTask(() -> consumer.addRecord(record(0, "cam", source("cam"))));
+            supervisor.start();
+            // past the lookup: the grabber goes on to open the (unreachable) camera and retries it
+            await().atMost(WAIT).until(() -> supervisor.health().containsKey("cam")
+                    && supervisor.health().get("cam").state() == SourceHealth.State.RECONNECTING);
+        }
+    }
+
     private static CameraSource source(String id) {
         return CameraSource.newBuilder().setStreamId(id).setUrl(UNREACHABLE).setUpdatedAt(Instant.EPOCH).build();
     }
