@@ -26,7 +26,7 @@ public final class SplitRecords {
     }
 
     /** The decimal milliseconds of header {@code name}, or empty when absent or not a number. */
-    static java.util.OptionalLong millis(org.apache.kafka.common.header.Headers headers, String name) {
+    public static java.util.OptionalLong millis(org.apache.kafka.common.header.Headers headers, String name) {
         org.apache.kafka.common.header.Header h = headers.lastHeader(name);
         if (h == null || h.value() == null) {
             return java.util.OptionalLong.empty();

@@ -13,8 +13,6 @@ import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.schemas.Detections;
 import io.edgescope.topology.SplitRecords;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
@@ -130,8 +128,8 @@ public final class KafkaSplitPath {
     }
 
     private static double headerMillis(ConsumerRecord<String, Detections> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? Double.NaN : Double.parseDouble(new String(h.value(), StandardCharsets.UTF_8));
+        java.util.OptionalLong millis = SplitRecords.millis(r.headers(), name);
+        return millis.isPresent() ? millis.getAsLong() : Double.NaN;
     }
 
     private static ConsumerRecord<String, Detections> awaitSequence(KafkaConsumer<String, Detections> consumer, long sequence) {
