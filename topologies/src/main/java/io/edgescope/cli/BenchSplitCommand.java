@@ -3,7 +3,10 @@ package io.edgescope.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.edgescope.bench.split.ScissionBenchmark;
+import io.edgescope.app.VariantPool;
 import io.edgescope.bench.split.KafkaSplitPath;
+import io.edgescope.split.EmulatedDevice;
+import io.edgescope.split.EmulatedDeviceModel;
 import io.edgescope.bench.split.SplitBenchmark;
 import io.edgescope.bench.split.TransferLayerEvaluation;
 import io.edgescope.config.EdgeScopeConfig;
@@ -120,22 +123,26 @@ final class BenchSplitCommand implements Callable<Integer> {
                 edge.fullMillis(), rtt, framesStay ? "; raw frames must stay on the device" : "");
         for (SplitBenchmark.Row r : rows) {
             Double kafkaMs = overKafka.measured().get(r);
+            Double kafkaPredicted = overKafka.predicted(r, rtt);
             System.out.printf(Locale.ROOT, "| %.0f | %s | %.1f | %.1f | %.1f | %+.0f%% | %.1f | %s | %s | %s | %s |%n", r.bandwidthMbps(), r.plan(),
                     r.bytesPerFrame() / KB, r.predictedMillis(), r.measuredMillis(), 100 * (r.predictedMillis() / r.measuredMillis() - 1),
                     r.throughputFps(),
                     Double.isNaN(r.ap50()) ? "-" : String.format(Locale.ROOT, "%.4f", r.ap50()),
                     kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", kafkaMs),
-                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%.1f", overKafka.predicted(r, rtt)),
-                    kafkaMs == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", 100 * (overKafka.predicted(r, rtt) / kafkaMs - 1)));
+                    kafkaPredicted == null ? "-" : String.format(Locale.ROOT, "%.1f", kafkaPredicted),
+                    kafkaPredicted == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", 100 * (kafkaPredicted / kafkaMs - 1)));
         }
         return 0;
     }
 
     /** The Kafka path: the hop measured without an emulated link, and each split row's latency on it with its link emulated. */
     private record KafkaPath(SplitPlanner.BrokerHop hop, Map<SplitBenchmark.Row, Double> measured) {
-        /** The planner's prediction of a split row with the hop (its link's time is what the commit wait overlaps with). */
+        /**
+         * The planner's prediction of a split row with the hop (its link's time is what the commit wait overlaps with); null for
+         * rows not run over Kafka and for device-only, which sends no activation.
+         */
         Double predicted(SplitBenchmark.Row r, double rttMillis) {
-            if (!measured.containsKey(r)) {
+            if (!measured.containsKey(r) || r.plan().equals(SplitPlanner.DEVICE_ONLY)) {
                 return null;
             }
             double link = new SplitPlanner.Link(r.bandwidthMbps(), rttMillis).transferMillis(r.bytesPerFrame());
@@ -179,6 +186,16 @@ final class BenchSplitCommand implements Callable<Integer> {
                 out.put(r, KafkaSplitPath.measure(r.plan(), Optional.of(new SplitPlanner.Link(r.bandwidthMbps(), rtt)), slowdown, onnx, config,
                         () -> assets.variantPool(config), encoded).latencyMillis());
             }
+        }
+        List<SplitBenchmark.Row> deviceOnly = rows.stream().filter(r -> r.plan().equals(SplitPlanner.DEVICE_ONLY)).toList();
+        if (!deviceOnly.isEmpty()) {
+            System.err.println("device-only over Kafka (the whole detector on the emulated device, its detections published)");
+            EmulatedDevice emulated = new EmulatedDevice(slowdown);
+                    KafkaSplitPath.Timing t = KafkaSplitPath.measureDeviceOnly(config, () -> new VariantPool(
+                    v -> new EmulatedDeviceModel(assets.loadModel(config, v), emulated), config.variant(), 1), encoded);
+            System.err.printf(Locale.ROOT, "  %.1f ms capture to detections: computing %.1f ms, through Kafka to the device %.1f ms%n",
+                    t.latencyMillis(), t.computeMillis(), t.transportMillis());
+            deviceOnly.forEach(r -> out.put(r, t.latencyMillis()));
         }
         return new KafkaPath(hop, out);
     }

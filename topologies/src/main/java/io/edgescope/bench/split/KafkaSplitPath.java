@@ -82,6 +82,24 @@ public final class KafkaSplitPath {
         }
     }
 
+    /**
+     * Device-only on the same path: the whole detector on the (emulated) device, its detections published, no split: frames
+     * from the bench's producer through the broker to a detection processor whose detectors {@code pool} makes (wrapped in the
+     * device's emulation by the caller), without a stream profile (the default variant).
+     */
+    public static Timing measureDeviceOnly(EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+        Map<String, String> settings = new HashMap<>(base.toMap());
+        settings.put(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-device-only-" + UUID.randomUUID());
+        settings.put(EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0");
+        try (LocalCluster cluster = LocalCluster.start()) {
+            settings.put(EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString());
+            try (Platform platform = cluster.platform(settings); DetectionService device = DetectionService.start(platform, pool.get())) {
+                Thread.sleep(PROFILE_SETTLE_MS);
+                return measure(platform, frames);
+            }
+        }
+    }
+
     private static Timing measure(LocalCluster cluster, String plan, Map<String, String> settings, byte[] onnx, EdgeScopeConfig base,
                                             Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
         try (Platform platform = cluster.platform(settings)) {
