@@ -74,9 +74,12 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         image.duplicate().get(bytes);
         long t0 = System.nanoTime();
         BgrImage decoded = codec.decode(bytes);
-        double decodeMillis = (System.nanoTime() - t0) / SplitRecords.NANOS_PER_MILLI;
+        long decodedAt = System.nanoTime();
+        double decodeMillis = (decodedAt - t0) / SplitRecords.NANOS_PER_MILLI;
         SplitHead.Output out = heads.computeIfAbsent(plan, parts::head).run(decoded);
-        device.stretch(t0);
+        // an emulated device is slower at the model's work; the JPEG decode is this pipeline's (frames reach the device through
+        // Kafka), not the device's, and device-only's emulation leaves it out alike
+        device.stretch(decodedAt);
         if (out.payload().length > limits.maxFrameBytes()) {
             throw new FrameRejectedException("plan " + plan + " of stream " + frame.getStreamId() + " sends " + out.payload().length
                     + " bytes per frame, over max.frame.bytes=" + limits.maxFrameBytes() + ": choose a later cut or a transfer layer");
@@ -87,7 +90,7 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
         context.forward(record.withHeaders(headers).withValue(Activation.newBuilder().setStreamId(frame.getStreamId()).setSequence(frame.getSequence())
                 .setCaptureTime(frame.getCaptureTime()).setPlanId(plan.toString()).setVariantId(parts.variantId())
                 .setFrameWidth(out.frameWidth()).setFrameHeight(out.frameHeight()).setPayload(ByteBuffer.wrap(out.payload()))
-                .setHeadMillis((float) (device.slowdown() * (decodeMillis + out.computeMillis())))
+                .setHeadMillis((float) (decodeMillis + device.slowdown() * out.computeMillis()))
                 .setEncodeMillis((float) (device.slowdown() * out.encodeMillis())).build()));
     }
 
