@@ -135,9 +135,11 @@ public final class RomaBenchmark {
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
+        List<Map<String, Map<String, Double>>> apBySegment = scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList();
         List<SeedRun> runs = new ArrayList<>();
         for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
-            runs.add(replayAll(scenarios, ids, bank, latencies, profile, initial, o, seed, progress));
+            runs.add(replayAll(scenarios, apBySegment, ids, bank, latencies, profile, initial, o, seed, progress));
         }
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         for (LoadCondition c : conditions) {
@@ -150,7 +152,8 @@ public final class RomaBenchmark {
     }
 
     /** Every policy on every scenario with one seed of the latency draws, ROMA's degradation fitted to that seed's fixed-variant runs. */
-    private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, List<String> ids, DetectionBankBuilder.Bank bank,
+    private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, List<Map<String, Map<String, Double>>> apBySegment,
+                                     List<String> ids, DetectionBankBuilder.Bank bank,
                                      LatencyTable latencies, AccuracyProfile profile, String initial, Options o, long seed,
                                      Consumer<String> progress) {
         List<Map<String, PolicyRun>> fixedRuns = new ArrayList<>();
@@ -165,7 +168,7 @@ public final class RomaBenchmark {
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             progress.accept("seed " + seed + ": replaying the policies on " + scenarios.get(i).timeline().name());
-            results.add(replay(scenarios.get(i), fixedRuns.get(i), bank, latencies, profile, initial, settings, o, seed));
+            results.add(replay(scenarios.get(i), fixedRuns.get(i), apBySegment.get(i), bank, latencies, profile, initial, settings, o, seed));
         }
         return new SeedRun(fit, results);
     }
@@ -205,9 +208,10 @@ public final class RomaBenchmark {
                 s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent());
     }
 
-    private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, DetectionBankBuilder.Bank bank,
-                                         LatencyTable latencies, AccuracyProfile profile, String initial, RomaSettings settings, Options o,
-                                         long seed) {
+    /** @param apBySegment each variant's offline AP50 on each content segment of the scenario (the hindsight replays' content) */
+    private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, Map<String, Map<String, Double>> apBySegment,
+                                         DetectionBankBuilder.Bank bank, LatencyTable latencies, AccuracyProfile profile, String initial,
+                                         RomaSettings settings, Options o, long seed) {
         Timeline t = s.timeline();
         Map<String, PolicyRun> runs = new LinkedHashMap<>();
         fixed.values().forEach(r -> runs.put(r.policy(), r));
@@ -216,7 +220,6 @@ public final class RomaBenchmark {
         List<Decision> decisions = new ArrayList<>();
         RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
         runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, seed));
-        Map<String, Map<String, Double>> apBySegment = segmentAccuracy(t, bank, List.copyOf(fixed.keySet()));
         Function<Long, ToDoubleFunction<String>> content = f -> v -> apBySegment.get(t.shots().get((int) Math.max(0, f)).segment()).get(v);
         Function<Long, Function<String, double[]>> load = f -> v -> latencies.samples(t.conditionAt(t.arrivalMillis((int) Math.max(0, f))), v);
         Map<String, Hindsight> known = Map.of(ROMA_KNOWN_CONTENT, hindsight(content, null), ROMA_KNOWN_LOAD, hindsight(null, load),
