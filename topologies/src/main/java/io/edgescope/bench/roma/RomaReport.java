@@ -113,18 +113,12 @@ public final class RomaReport {
                 r.bySeed().size()));
         for (int i = 0; i < r.scenarios().size(); i++) {
             List<RomaBenchmark.ScenarioResult> runs = acrossSeeds(r, i);
-            b.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %s | %s |%n", runs.get(0).name(), runs.get(0).kind(),
-                    runs.stream().mapToDouble(s -> s.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN),
-                    Spread.of(runs, s -> s.bestFixed().ap50()), Spread.of(runs, RomaReport::betterHeuristic),
-                    Spread.of(runs, s -> s.run(RomaBenchmark.ORACLE).ap50())));
+            b.append(OverSeeds.of(runs).row(runs.get(0).name(), runs.get(0).kind()));
         }
         for (String kind : List.of(RomaScenarios.STATIC, RomaScenarios.DYNAMIC, RomaScenarios.CONTENTION)) {
             List<RomaBenchmark.ScenarioResult> runs = r.bySeed().stream().flatMap(List::stream).filter(s -> s.kind().equals(kind)).toList();
             if (!runs.isEmpty()) {
-                b.append(String.format(Locale.ROOT, "| **every %s scenario and seed** | | %.3f | %s | %s | %s |%n", kind,
-                        runs.stream().mapToDouble(s -> s.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN),
-                        Spread.of(runs, s -> s.bestFixed().ap50()), Spread.of(runs, RomaReport::betterHeuristic),
-                        Spread.of(runs, s -> s.run(RomaBenchmark.ORACLE).ap50())));
+                b.append(OverSeeds.of(runs).row("**every " + kind + " scenario and seed**", ""));
             }
         }
         return b.toString();
@@ -137,6 +131,27 @@ public final class RomaReport {
 
     private static double betterHeuristic(RomaBenchmark.ScenarioResult s) {
         return Math.max(s.run(RomaBenchmark.FITS).ap50(), s.run(RomaBenchmark.TOD).ap50());
+    }
+
+    /** ROMA's mean real-time AP50 over some replays, and its spread against the best fixed variant, the better heuristic and the oracle. */
+    private record OverSeeds(double romaMean, Spread vsBestFixed, Spread vsBetterHeuristic, Spread vsOracle) {
+
+        static OverSeeds of(List<RomaBenchmark.ScenarioResult> runs) {
+            return new OverSeeds(runs.stream().mapToDouble(s -> s.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN),
+                    Spread.of(runs, s -> s.bestFixed().ap50()), Spread.of(runs, RomaReport::betterHeuristic),
+                    Spread.of(runs, s -> s.run(RomaBenchmark.ORACLE).ap50()));
+        }
+
+        String row(String label, String kind) {
+            return String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %s | %s |%n", label, kind, romaMean, vsBestFixed, vsBetterHeuristic, vsOracle);
+        }
+
+        void into(ObjectNode o) {
+            o.put("roma_mean", romaMean);
+            vsBestFixed.into(o, "vs_best_fixed");
+            vsBetterHeuristic.into(o, "vs_better_heuristic");
+            vsOracle.into(o, "vs_oracle");
+        }
     }
 
     /** ROMA relative to another policy over the seeds, in signed percent. */
@@ -190,11 +205,7 @@ public final class RomaReport {
             s.run(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
             if (r.bySeed().size() > 1) {
                 List<RomaBenchmark.ScenarioResult> runs = acrossSeeds(r, index);
-                ObjectNode seeds = o.putObject("over_seeds").put("seeds", runs.size())
-                        .put("roma_mean", runs.stream().mapToDouble(x -> x.run(RomaBenchmark.ROMA).ap50()).average().orElse(Double.NaN));
-                Spread.of(runs, x -> x.bestFixed().ap50()).into(seeds, "vs_best_fixed");
-                Spread.of(runs, RomaReport::betterHeuristic).into(seeds, "vs_better_heuristic");
-                Spread.of(runs, x -> x.run(RomaBenchmark.ORACLE).ap50()).into(seeds, "vs_oracle");
+                OverSeeds.of(runs).into(o.putObject("over_seeds").put("seeds", runs.size()));
             }
         }
         return out;
