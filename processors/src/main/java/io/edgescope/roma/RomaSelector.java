@@ -70,8 +70,7 @@ public final class RomaSelector {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        VariantAccuracy seenBy = profile.variants().get(current);
-        double[] shares = sizes.distribution(seenBy).orElse(null);
+        double[] shares = shares();
         ToDoubleFunction<VariantAccuracy> accuracy = hindsight.accuracyAt(previousFrame)
                 .<ToDoubleFunction<VariantAccuracy>>map(truth -> v -> truth.applyAsDouble(v.variantId()))
                 .orElse(v -> RomaEstimator.expectedAp(v, shares));
@@ -89,7 +88,7 @@ public final class RomaSelector {
         sinceDecision = 0;
         latencyAtDecision = latency.estimate(current);
         // as the variant now running sees them, so a switch alone does not look like a change of scene
-        sharesAtDecision = sizes.distribution(profile.variants().get(current)).orElse(null);
+        sharesAtDecision = shares();
         return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
                 intervalMillis, System.nanoTime() - started));
     }
@@ -114,9 +113,14 @@ public final class RomaSelector {
         return null;
     }
 
+    /** The estimated share of objects per size, as the running variant sees them (null before any object). */
+    private double[] shares() {
+        return sizes.distribution(profile.variants().get(current)).orElse(null);
+    }
+
     /** Whether the share of objects per size moved by more than the scene trigger (total variation distance) since the last decision. */
     private boolean sceneMoved() {
-        double[] now = sizes.distribution(profile.variants().get(current)).orElse(null);
+        double[] now = shares();
         if (now == null || sharesAtDecision == null) {
             return now != sharesAtDecision;
         }
