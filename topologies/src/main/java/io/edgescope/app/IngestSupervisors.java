@@ -41,12 +41,11 @@ public final class IngestSupervisors {
                 config.maxFrameBytes(), config.jpegQuality(), Clock.systemUTC(), sequenceResume(platform)).start();
     }
 
-    /** Reads the frames topics back (no group, committed records only) for where each stream's numbering stopped. */
+    /** Reads the frames topics back (no group; committed records only, as every EdgeScope consumer) for where each stream's numbering stopped. */
     static SequenceResume sequenceResume(Platform platform) {
         Map<String, Object> settings = new HashMap<>(KafkaClientSettings.consumer(platform.bootstrapServers(), platform.config()));
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new SequenceResume(new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer()),
                 Topics.FRAMES.valueSerde(platform.registry()).deserializer(), SEQUENCE_LOOKBACK_RECORDS, SEQUENCE_MAX_AGE,
                 SEQUENCE_LOOKUP_TIMEOUT, Clock.systemUTC());

@@ -4,8 +4,9 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.topics.Topics;
 import io.edgescope.topology.DeviceTopology;
 import io.edgescope.topology.SplitParts;
-import java.time.Duration;
 import io.edgescope.split.EmulatedDevice;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,7 +34,7 @@ public final class SplitDeviceService implements AutoCloseable {
         EdgeScopeConfig config = platform.config();
         Properties props = streamsProperties(config, platform.bootstrapServers());
         KafkaStreams streams = new KafkaStreams(DeviceTopology.build(config.frameLimits(),
-                platform.registry(), parts, new EmulatedDevice(config.deviceEmulatedSlowdown()), java.time.Clock.systemUTC()), props);
+                platform.registry(), parts, new EmulatedDevice(config.deviceEmulatedSlowdown()), Clock.systemUTC()), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Device stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

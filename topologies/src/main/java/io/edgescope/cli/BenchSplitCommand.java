@@ -2,12 +2,12 @@ package io.edgescope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.edgescope.bench.split.ScissionBenchmark;
 import io.edgescope.app.VariantPool;
 import io.edgescope.bench.split.KafkaSplitPath;
+import io.edgescope.bench.split.ScissionBenchmark;
+import io.edgescope.bench.split.SplitBenchmark;
 import io.edgescope.split.EmulatedDevice;
 import io.edgescope.split.EmulatedDeviceModel;
-import io.edgescope.bench.split.SplitBenchmark;
 import io.edgescope.bench.split.TransferLayerEvaluation;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.BgrImage;

@@ -11,10 +11,10 @@ import io.edgescope.split.SplitHead;
 import io.edgescope.split.SplitPlanId;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -32,12 +32,12 @@ final class DeviceHeadProcessor implements FixedKeyProcessor<String, Frame, Acti
     private final SplitParts parts;
     private final FrameLimits limits;
     private final EmulatedDevice device;
+    private final Clock clock;
     private final Map<SplitPlanId, SplitHead> heads = new HashMap<>();
     private FixedKeyProcessorContext<String, Activation> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<StreamProfile>> profiles;
     private ImageCodec codec;
 
-    private final Clock clock;
     DeviceHeadProcessor(SplitParts parts, FrameLimits limits, EmulatedDevice device, Clock clock) {
         this.clock = clock;
         this.parts = parts;

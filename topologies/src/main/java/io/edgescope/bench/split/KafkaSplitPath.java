@@ -12,10 +12,10 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.ingest.FrameRecords;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.schemas.Detections;
-import io.edgescope.topology.SplitRecords;
 import io.edgescope.schemas.Frame;
 import io.edgescope.schemas.StreamProfile;
 import io.edgescope.schemas.VariantPolicy;
+import io.edgescope.topology.SplitRecords;
 import io.edgescope.split.SplitPlanner;
 import io.edgescope.topics.Topics;
 import java.time.Duration;
@@ -69,10 +69,7 @@ public final class KafkaSplitPath {
      */
     public static Timing measure(String plan, Optional<SplitPlanner.Link> link, double deviceSlowdown, byte[] onnx,
                                  EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
-        // the run's own settings over everything the command was given (-D included)
-        Map<String, String> settings = new HashMap<>(base.toMap());
-        settings.put(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-split-" + UUID.randomUUID());
-        settings.put(EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0");
+        Map<String, String> settings = runSettings(base, "edgescope-split-");
         settings.put(EdgeScopeConfig.DEVICE_EMULATED_SLOWDOWN.name(), Double.toString(deviceSlowdown));
         settings.put(EdgeScopeConfig.DEVICE_LINK_MBPS.name(), Double.toString(link.map(SplitPlanner.Link::bandwidthMbps).orElse(0.0)));
         settings.put(EdgeScopeConfig.DEVICE_LINK_RTT_MS.name(), Double.toString(link.map(SplitPlanner.Link::rttMillis).orElse(0.0)));
@@ -82,15 +79,21 @@ public final class KafkaSplitPath {
         }
     }
 
+    /** The run's own settings over everything the command was given (-D included): a fresh application id, no fixed HTTP port. */
+    private static Map<String, String> runSettings(EdgeScopeConfig base, String applicationPrefix) {
+        Map<String, String> settings = new HashMap<>(base.toMap());
+        settings.put(EdgeScopeConfig.APPLICATION_ID.name(), applicationPrefix + UUID.randomUUID());
+        settings.put(EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0");
+        return settings;
+    }
+
     /**
      * Device-only on the same path: the whole detector on the (emulated) device, its detections published, no split: frames
      * from the bench's producer through the broker to a detection processor whose detectors {@code pool} makes (wrapped in the
      * device's emulation by the caller), without a stream profile (the default variant).
      */
     public static Timing measureDeviceOnly(EdgeScopeConfig base, Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
-        Map<String, String> settings = new HashMap<>(base.toMap());
-        settings.put(EdgeScopeConfig.APPLICATION_ID.name(), "edgescope-device-only-" + UUID.randomUUID());
-        settings.put(EdgeScopeConfig.TELEMETRY_HTTP_PORT.name(), "0");
+        Map<String, String> settings = runSettings(base, "edgescope-device-only-");
         try (LocalCluster cluster = LocalCluster.start()) {
             settings.put(EdgeScopeConfig.STATE_DIR.name(), cluster.folder("state").toString());
             try (Platform platform = cluster.platform(settings); DetectionService device = DetectionService.start(platform, pool.get())) {
@@ -101,7 +104,7 @@ public final class KafkaSplitPath {
     }
 
     private static Timing measure(LocalCluster cluster, String plan, Map<String, String> settings, byte[] onnx, EdgeScopeConfig base,
-                                            Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
+                                  Supplier<VariantPool> pool, List<EncodedFrame> frames) throws Exception {
         try (Platform platform = cluster.platform(settings)) {
             OnnxSplitParts parts = new OnnxSplitParts(base.variant().id(), onnx, base.variant().inputSize(), platform.config().detectorSettings());
             try (DetectionService edge = DetectionService.start(platform, pool.get(), parts);
