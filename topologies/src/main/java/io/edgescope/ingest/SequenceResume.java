@@ -61,18 +61,18 @@ public final class SequenceResume implements AutoCloseable {
     /** The sequence number the stream's next frame in {@code topic} should carry (0 for a new stream). */
     public synchronized long next(String topic, String streamId) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, remaining(deadline));
         if (partitions == null || partitions.isEmpty()) {
             return 0;
         }
         TopicPartition tp = new TopicPartition(topic, partitionOf(streamId, partitions.size()));
         consumer.assign(List.of(tp));
-        OffsetAndTimestamp recent = consumer.offsetsForTimes(Map.of(tp, clock.millis() - maxAge.toMillis()), timeout).get(tp);
+        OffsetAndTimestamp recent = consumer.offsetsForTimes(Map.of(tp, clock.millis() - maxAge.toMillis()), remaining(deadline)).get(tp);
         if (recent == null) {
             return 0;
         }
-        long begin = Math.max(consumer.beginningOffsets(List.of(tp)).get(tp), recent.offset());
-        long upper = consumer.endOffsets(List.of(tp)).get(tp);
+        long begin = Math.max(consumer.beginningOffsets(List.of(tp), remaining(deadline)).get(tp), recent.offset());
+        long upper = consumer.endOffsets(List.of(tp), remaining(deadline)).get(tp);
         long scanned = 0;
         while (upper > begin && scanned < lookbackRecords) {
             long lower = Math.max(begin, upper - CHUNK);
@@ -88,6 +88,11 @@ public final class SequenceResume implements AutoCloseable {
             upper = lower;
         }
         return 0;
+    }
+
+    /** What is left of the lookup's time until {@code deadline} (System.nanoTime). */
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     /** The highest sequence of the stream among offsets [lower, upper), -1 when none, {@link #TIMED_OUT} past the deadline. */
