@@ -23,6 +23,12 @@ public final class LatencyTracker {
     static final int CALIBRATION_FRAMES = 3;
     /** Weight of a calibration measurement against what was known of the variant before. */
     private static final double CALIBRATION_WEIGHT = 0.5;
+    /**
+     * Before any measurement the host's load is unknown: the offline latency is taken as possibly this
+     * many times faster or slower (this host drifts by 2x on its own), so a variant that only just fits
+     * the frame interval offline is not assumed to fit it now.
+     */
+    static final double UNMEASURED_SPREAD = 1.25;
 
     private final AccuracyProfile profile;
     private final boolean learnSpeeds;
@@ -94,11 +100,11 @@ public final class LatencyTracker {
         return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor();
     }
 
-    /** Latency samples of a variant now (its offline latency alone before any measurement). */
+    /** Latency samples of a variant now (before any measurement: its offline latency, that much faster, and that much slower). */
     public double[] samples(String variantId) {
         double base = profile.variant(variantId).latencyMillis() * speedOf(variantId);
         if (size == 0) {
-            return new double[] {base};
+            return new double[] {base / UNMEASURED_SPREAD, base, base * UNMEASURED_SPREAD};
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {

@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class RomaSelector {
 
+    public static final String PRIOR = "prior";
     public static final String FIRST = "first";
     public static final String PERIODIC = "periodic";
     public static final String LATENCY = "latency-changed";
@@ -31,6 +32,7 @@ public final class RomaSelector {
     private double latencyAtDecision = Double.NaN;
     private double[] sharesAtDecision;
     private boolean decided;
+    private boolean priorTaken;
 
     public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant) {
         this(profile, settings, initialVariant, Hindsight.NONE);
@@ -63,7 +65,11 @@ public final class RomaSelector {
         sinceDecision++;
     }
 
-    /** A new decision when one is due (after the first frame observed, periodically, or when latency moved), else empty. */
+    /**
+     * A new decision when one is due, else empty: before any frame (once, from the profile alone: each variant's overall
+     * AP and offline latency, when the caller knows the frame interval in advance), after the first frame observed,
+     * periodically, or when latency or the objects' sizes moved.
+     */
     public Optional<Decision> decide(double intervalMillis) {
         String reason = dueReason();
         if (reason == null) {
@@ -79,12 +85,13 @@ public final class RomaSelector {
         Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
         String previous = current;
-        // the margin keeps a stream from flapping between close candidates; the first choice replaces an arbitrary start
-        double margin = FIRST.equals(reason) ? 0 : settings.switchMargin();
+        // the margin keeps a stream from flapping between close candidates; the first choices replace an arbitrary start
+        double margin = FIRST.equals(reason) || PRIOR.equals(reason) ? 0 : settings.switchMargin();
         if (!best.variantId().equals(current) && best.realtimeAp() > now.realtimeAp() * (1 + margin)) {
             current = best.variantId();
         }
-        decided = true;
+        priorTaken = true;
+        decided = !PRIOR.equals(reason);
         sinceDecision = 0;
         latencyAtDecision = latency.estimate(current);
         // as the variant now running sees them, so a switch alone does not look like a change of scene
@@ -95,7 +102,7 @@ public final class RomaSelector {
 
     private String dueReason() {
         if (previousFrame < 0) {
-            return null;
+            return priorTaken ? null : PRIOR;
         }
         if (!decided) {
             return FIRST;

@@ -11,6 +11,7 @@ class LatencyTrackerTest {
     void shouldScaleOtherVariantsByHowMuchSlowerTheHostRunsNow() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false);
         assertThat(t.estimate("big")).isEqualTo(40.0);
+        assertThat(t.samples("big")).as("unmeasured: profiled, faster or slower").containsExactly(32.0, 40.0, 50.0);
         t.observe("small", 20);
         t.observe("small", 30);
         assertThat(t.loadFactor()).isCloseTo(2.5, within(1e-12));

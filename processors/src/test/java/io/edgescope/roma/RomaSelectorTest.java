@@ -112,9 +112,25 @@ class RomaSelectorTest {
     }
 
     @Test
-    void shouldNotDecideBeforeSeeingAFrame() {
+    void shouldStartOnTheBestVariantOfTheProfileBeforeSeeingAFrameAndDecideAgainAfterTheFirst() {
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
+        Optional<Decision> prior = roma.decide(INTERVAL);
+        assertThat(prior).hasValueSatisfying(d -> {
+            assertThat(d.reason()).isEqualTo(RomaSelector.PRIOR);
+            assertThat(d.variantId()).isEqualTo("big");
+        });
         assertThat(roma.decide(INTERVAL)).isEmpty();
-        assertThat(roma.current()).isEqualTo("small");
+        roma.observe("big", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, 0, 40);
+        assertThat(roma.decide(INTERVAL)).hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo(RomaSelector.FIRST));
+    }
+
+    @Test
+    void shouldNotStartOnAVariantThatOnlyJustFitsTheFrameIntervalOffline() {
+        // "slow" is slightly better but fits a 42 ms interval only if the host runs at its profiled speed, which is not known yet
+        AccuracyProfile close = AccuracyProfile.of(RomaFixtures.TWO_BUCKETS, List.of(
+                new VariantAccuracy("fast", 0.800, new double[] {0.8, 0.8}, new double[] {0.9, 0.9}, 10),
+                new VariantAccuracy("slow", 0.805, new double[] {0.805, 0.805}, new double[] {0.9, 0.9}, 40)));
+        assertThat(new RomaSelector(close, SETTINGS, "slow").decide(42)).hasValueSatisfying(d -> assertThat(d.variantId()).isEqualTo("fast"));
+        assertThat(new RomaSelector(close, SETTINGS, "fast").decide(60)).hasValueSatisfying(d -> assertThat(d.variantId()).isEqualTo("slow"));
     }
 }
