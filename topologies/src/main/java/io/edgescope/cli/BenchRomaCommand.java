@@ -4,8 +4,6 @@ import io.edgescope.assets.AssetResolver;
 import io.edgescope.bench.roma.RomaBenchmark;
 import io.edgescope.bench.roma.RomaReport;
 import io.edgescope.config.EdgeScopeConfig;
-import io.edgescope.detect.variants.Variant;
-import io.edgescope.eval.MotSequence;
 import io.edgescope.roma.RomaSettings;
 import io.edgescope.roma.SizeBuckets;
 import java.nio.file.Path;
@@ -25,12 +23,8 @@ final class BenchRomaCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--gt", required = true, paramLabel = "SEQ_DIR", description = "A labelled MOTChallenge sequence (repeat).")
-    List<Path> sequences;
-
-    @Option(names = "--variants", split = ",", defaultValue = "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640",
-            description = "Candidate variants (default: ${DEFAULT-VALUE}).")
-    List<String> variants;
+    @Mixin
+    RomaBenchInputs inputs;
 
     @Option(names = "--rounds", defaultValue = "3", description = "Interleaved latency rounds over all load conditions (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -40,9 +34,6 @@ final class BenchRomaCommand implements Callable<Integer> {
 
     @Option(names = "--size-edges", split = ",", description = "Relative size bucket edges (default: 0.02,0.04,0.08,0.16).")
     List<Double> sizeEdges;
-
-    @Option(names = "--tod-tolerance", defaultValue = "0.02", description = "TOD takes the lightest variant within this AP50 of the best for a size (default: ${DEFAULT-VALUE}).")
-    double todTolerance;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the latency draws (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -71,11 +62,9 @@ final class BenchRomaCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EdgeScopeConfig config = common.config();
         Assets assets = new Assets(common.models());
-        List<MotSequence> seqs = sequences.stream().map(MotSequence::load).toList();
-        List<Variant> chosen = Variant.allById(variants);
-        RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), rounds, samples,
+        RomaBenchmark.Options options = new RomaBenchmark.Options(inputs.sequences(), inputs.variants(), config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
-                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), todTolerance, seed, !noCalibrate,
+                sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), inputs.todTolerance, seed, !noCalibrate,
                 latencies, seeds);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {

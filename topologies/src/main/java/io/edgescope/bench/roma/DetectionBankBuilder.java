@@ -38,7 +38,7 @@ final class DetectionBankBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectionBankBuilder.class);
     private static final double NANOS_PER_MILLI = 1_000_000.0;
-    private static final String IMAGES = "img1";
+    static final String IMAGES = "img1";
 
     private DetectionBankBuilder() {
     }
@@ -124,7 +124,7 @@ final class DetectionBankBuilder {
         return out;
     }
 
-    private static ScoredBox scored(Detection d) {
+    static ScoredBox scored(Detection d) {
         return new ScoredBox(d.x(), d.y(), d.width(), d.height(), d.score());
     }
 

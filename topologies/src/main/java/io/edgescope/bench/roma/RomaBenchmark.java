@@ -55,7 +55,7 @@ public final class RomaBenchmark {
     public static final String ROMA_KNOWN_LOAD = "roma-known-load";
     /** ROMA given both. */
     public static final String ROMA_KNOWN_BOTH = "roma-known-both";
-    private static final String LABEL = "person";
+    static final String LABEL = "person";
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
     private static final double NANOS_PER_MICRO = 1000.0;

@@ -30,8 +30,8 @@ final class RomaScenarios {
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final double MIN_PHASE_SECONDS = 2;
     private static final double MAX_PHASE_SECONDS = 6;
-    private static final int CONTENTION_FPS = 25;
-    private static final int CONTENTION_CHUNK = 100;
+    static final int CONTENTION_FPS = 25;
+    static final int CONTENTION_CHUNK = 100;
 
     /** One dynamic run: camera rate, chunk length, frames in all, and the seed of its load schedule. */
     record DynamicSpec(double fps, int chunk, int frames, long seed) {
@@ -62,12 +62,17 @@ final class RomaScenarios {
             out.add(new Scenario(DYNAMIC, new Timeline(String.format(Locale.ROOT, "dynamic-%d (%.0f fps)", i + 1, spec.fps()), true,
                     spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed()))));
         }
-        List<Shot> mixed = interleaved(sequences, CONTENTION_CHUNK, sequences.stream().mapToInt(MotSequence::length).sum());
+        List<Shot> mixed = mixed(sequences);
         for (String condition : streamConditions) {
             out.add(new Scenario(CONTENTION, new Timeline("contention " + condition, true, CONTENTION_FPS, mixed,
                     List.of(new LoadPhase(0, condition)))));
         }
         return out;
+    }
+
+    /** The contention scenarios' frames: chunks of every sequence in turn, every frame once. */
+    static List<Shot> mixed(List<MotSequence> sequences) {
+        return interleaved(sequences, CONTENTION_CHUNK, sequences.stream().mapToInt(MotSequence::length).sum());
     }
 
     private static List<LoadPhase> idle() {

@@ -1,0 +1,282 @@
+package io.edgescope.bench.roma;
+
+import io.edgescope.detect.BgrImage;
+import io.edgescope.detect.Detector;
+import io.edgescope.detect.DetectorFactory;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.eval.AreaRange;
+import io.edgescope.eval.CocoEvaluator;
+import io.edgescope.eval.FrameData;
+import io.edgescope.eval.MotSequence;
+import io.edgescope.eval.RealtimeSimulator;
+import io.edgescope.eval.policy.AccuracyProfiles;
+import io.edgescope.eval.policy.Shot;
+import io.edgescope.image.ImageCodec;
+import io.edgescope.media.EncodedFrame;
+import io.edgescope.media.ImageDirectorySource;
+import io.edgescope.roma.AccuracyProfile;
+import io.edgescope.roma.FitsIntervalPolicy;
+import io.edgescope.roma.FixedPolicy;
+import io.edgescope.roma.RomaPolicy;
+import io.edgescope.roma.RomaSelector;
+import io.edgescope.roma.RomaSettings;
+import io.edgescope.roma.SelectionPolicy;
+import io.edgescope.roma.SizeBuckets;
+import io.edgescope.roma.TodPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench roma-live}: 1, 2, 4 … cameras at once on this host, every camera running the same
+ * policy on its own part of the interleaved sequences, every frame detected for real (no replay) —
+ * so each stream's choice slows the others, and the host's own drift is in it. Policies take turns
+ * (their order reversed every other round) so the drift spreads over all of them.
+ */
+public final class LiveContention {
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final double MILLIS_PER_SECOND = 1000.0;
+    /** Time for every stream's thread to be waiting before the first frame arrives. */
+    private static final long START_DELAY_NANOS = 200_000_000L;
+    /** Pause between runs, so one run's last inferences do not load the next. */
+    private static final long SETTLE_MILLIS = 300;
+    /** Detector runs per variant on an otherwise idle host for the profile's latency. */
+    private static final int IDLE_SAMPLES = 15;
+    private static final CocoEvaluator AP50 = new CocoEvaluator(List.of(AreaRange.ALL));
+
+    /**
+     * @param streams numbers of concurrent streams to run, e.g. 1, 2, 4
+     * @param seconds length of each stream's run
+     * @param rounds times every (streams, policy) pair is run
+     */
+    public record Options(List<MotSequence> sequences, List<Variant> variants, List<Integer> streams, double seconds, int rounds,
+                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance) {
+        public Options {
+            streams = List.copyOf(streams);
+            if (streams.isEmpty() || streams.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("--streams needs numbers of at least 1, got " + streams);
+            }
+            if (!(seconds > 0) || rounds < 1) {
+                throw new IllegalArgumentException("--seconds must be positive and --rounds at least 1");
+            }
+        }
+    }
+
+    /**
+     * One policy at one number of streams: real-time AP50 of every round (all streams' frames pooled) and what ran, summed over
+     * streams and rounds ({@code switches}: variant changes).
+     */
+    public record Cell(String policy, int streams, List<Double> ap50PerRound, Map<String, Integer> processedByVariant, int frames,
+                       int switches, double meanLatencyMillis) {
+
+        public double ap50() {
+            return ap50PerRound.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        /** Share of the frames that arrived that a detector processed. */
+        public double processedShare() {
+            return frames == 0 ? 0 : processedByVariant.values().stream().mapToInt(Integer::intValue).sum() / (double) frames;
+        }
+    }
+
+    /** Every cell by number of streams, then policy (in the order run); the fixed policies' names; the profile ROMA used. */
+    public record Result(AccuracyProfile profile, Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps,
+                         int framesPerStream, int rounds) {
+
+        public Cell bestFixed(int streams) {
+            return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
+        }
+    }
+
+    private LiveContention() {
+    }
+
+    public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
+        List<String> ids = o.variants().stream().map(Variant::id).toList();
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, RomaBenchmark.LABEL,
+                o.maxPixels(), o.cacheDir(), progress);
+        Map<String, List<byte[]>> encoded = encodedFrames(o.sequences());
+        ImageCodec codec = new ImageCodec(o.maxPixels());
+        Function<Shot, BgrImage> image = shot -> codec.decode(encoded.get(shot.clip()).get(shot.sourceFrame() - 1));
+        List<Shot> mixed = RomaScenarios.mixed(o.sequences());
+        double fps = RomaScenarios.CONTENTION_FPS;
+        int perStream = (int) Math.min(mixed.size(), Math.round(o.seconds() * fps));
+        int slots = Collections.max(o.streams());
+        List<DetectorFactory> factories = new ArrayList<>();
+        List<Map<String, Detector>> detectors = new ArrayList<>();
+        try {
+            progress.accept("live: loading " + ids.size() + " variants for " + slots + " streams");
+            for (Variant v : o.variants()) {
+                factories.add(models.apply(v));
+            }
+            for (int s = 0; s < slots; s++) {
+                Map<String, Detector> mine = new LinkedHashMap<>();
+                factories.forEach(f -> mine.put(f.variantId(), f.newDetector()));
+                detectors.add(mine);
+            }
+            Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
+            AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), idle);
+            Map<String, Supplier<SelectionPolicy>> policies = policies(profile, o);
+            List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
+            Map<Integer, Map<String, List<LiveStream.Run[]>>> runs = new LinkedHashMap<>();
+            Map<Integer, Map<String, List<Double>>> aps = new LinkedHashMap<>();
+            for (int round = 0; round < o.rounds(); round++) {
+                List<String> order = new ArrayList<>(policies.keySet());
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (int n : o.streams()) {
+                    List<List<Shot>> slices = slices(mixed, n, perStream);
+                    for (String name : order) {
+                        progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
+                        LiveStream.Run[] r = runTogether(slices, policies.get(name), detectors, image, fps);
+                        runs.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+                        aps.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>())
+                                .add(realtimeAp50(slices, r, fps));
+                        Thread.sleep(SETTLE_MILLIS);
+                    }
+                }
+            }
+            Map<Integer, Map<String, Cell>> cells = new LinkedHashMap<>();
+            for (int n : o.streams()) {
+                Map<String, Cell> byPolicy = new LinkedHashMap<>();
+                for (String name : policies.keySet()) {
+                    byPolicy.put(name, cell(name, n, aps.get(n).get(name), runs.get(n).get(name)));
+                }
+                cells.put(n, byPolicy);
+            }
+            return new Result(profile, cells, fixed, fps, perStream, o.rounds());
+        } finally {
+            detectors.forEach(m -> m.values().forEach(Detector::close));
+            factories.forEach(DetectorFactory::close);
+        }
+    }
+
+    /** Every frame of every sequence, encoded, by sequence name (frame f at f - 1). */
+    private static Map<String, List<byte[]>> encodedFrames(List<MotSequence> sequences) {
+        Map<String, List<byte[]>> out = new LinkedHashMap<>();
+        for (MotSequence seq : sequences) {
+            List<byte[]> frames = new ArrayList<>();
+            try (ImageDirectorySource source = ImageDirectorySource.open(seq.folder().resolve(DetectionBankBuilder.IMAGES))) {
+                for (Optional<EncodedFrame> f = source.next(); f.isPresent() && frames.size() < seq.length(); f = source.next()) {
+                    frames.add(f.get().image());
+                }
+            }
+            out.put(seq.name(), frames);
+        }
+        return out;
+    }
+
+    /** Median latency of each variant alone on this host now: the profile's offline latency, measured in this run. */
+    private static Map<String, Double> idleLatency(Map<String, Detector> detectors, BgrImage frame) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        detectors.forEach((id, d) -> {
+            double[] ms = new double[IDLE_SAMPLES];
+            for (int i = 0; i < IDLE_SAMPLES; i++) {
+                long t0 = System.nanoTime();
+                d.detect(frame);
+                ms[i] = (System.nanoTime() - t0) / NANOS_PER_MILLI;
+            }
+            Arrays.sort(ms);
+            out.put(id, ms[IDLE_SAMPLES / 2]);
+        });
+        return out;
+    }
+
+    private static Map<String, Supplier<SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
+        String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        Map<String, Supplier<SelectionPolicy>> out = new LinkedHashMap<>();
+        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), () -> new FixedPolicy(v.id())));
+        out.put(RomaBenchmark.FITS, () -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
+        out.put(RomaBenchmark.TOD, () -> new TodPolicy(profile, o.todTolerance(), initial));
+        out.put(RomaBenchmark.ROMA, () -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d -> { }));
+        return out;
+    }
+
+    /** Stream i of n plays {@code perStream} frames from i / n of the way through the frames (wrapping), so streams show different content. */
+    static List<List<Shot>> slices(List<Shot> frames, int n, int perStream) {
+        List<List<Shot>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int offset = (int) ((long) i * frames.size() / n);
+            List<Shot> mine = new ArrayList<>(perStream);
+            for (int j = 0; j < perStream; j++) {
+                mine.add(frames.get((offset + j) % frames.size()));
+            }
+            out.add(mine);
+        }
+        return out;
+    }
+
+    /** Every stream at once, each on its own thread with its own detectors and its own instance of the policy. */
+    private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Supplier<SelectionPolicy> policy, List<Map<String, Detector>> detectors,
+                                                Function<Shot, BgrImage> image, double fps) throws InterruptedException {
+        int n = slices.size();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "live-stream"));
+        try {
+            long start = System.nanoTime() + START_DELAY_NANOS;
+            List<Callable<LiveStream.Run>> tasks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int s = i;
+                SelectionPolicy p = policy.get();
+                tasks.add(() -> LiveStream.run(slices.get(s), image, fps, p, detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM, start));
+            }
+            List<Future<LiveStream.Run>> done = pool.invokeAll(tasks);
+            LiveStream.Run[] out = new LiveStream.Run[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = done.get(i).get();
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A live stream failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Real-time AP50 over every stream's frames pooled: each frame scored with the latest result finished before the next arrived. */
+    static double realtimeAp50(List<List<Shot>> slices, LiveStream.Run[] runs, double fps) {
+        List<FrameData> shown = new ArrayList<>();
+        for (int i = 0; i < runs.length; i++) {
+            List<Shot> shots = slices.get(i);
+            List<FrameData> frames = new ArrayList<>(shots.size());
+            for (int j = 0; j < shots.size(); j++) {
+                frames.add(new FrameData(shown.size() + j, shots.get(j).truth(), runs[i].boxes().get(j)));
+            }
+            shown.addAll(RealtimeSimulator.observed(runs[i].arrivalMillis(), runs[i].finishMillis(), MILLIS_PER_SECOND / fps).shown(frames));
+        }
+        return AP50.evaluate(shown).ap50();
+    }
+
+    private static Cell cell(String policy, int streams, List<Double> aps, List<LiveStream.Run[]> runs) {
+        Map<String, Integer> processed = new TreeMap<>();
+        int frames = 0;
+        int switches = 0;
+        double latency = 0;
+        int count = 0;
+        for (LiveStream.Run[] round : runs) {
+            for (LiveStream.Run r : round) {
+                r.processedByVariant().forEach((v, k) -> processed.merge(v, k, Integer::sum));
+                frames += r.arrivalMillis().length;
+                switches += r.switches();
+                latency += r.meanLatencyMillis();
+                count++;
+            }
+        }
+        return new Cell(policy, streams, List.copyOf(aps), processed, frames, switches, count == 0 ? 0 : latency / count);
+    }
+}

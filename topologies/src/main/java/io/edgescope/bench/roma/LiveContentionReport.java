@@ -1,0 +1,72 @@
+package io.edgescope.bench.roma;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+
+/** Tables and JSON of a {@link LiveContention.Result}. */
+public final class LiveContentionReport {
+
+    private static final double PERCENT = 100;
+
+    private LiveContentionReport() {
+    }
+
+    /** Markdown: real-time AP50 per policy and number of streams, ROMA against the others, and what each policy ran. */
+    public static String tables(LiveContention.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Live contention: every stream runs the policy, %d frames each at %.0f fps, detected for real "
+                + "(mean of %d round(s); all streams' frames pooled):%n%n| policy |", r.framesPerStream(), r.fps(), r.rounds()));
+        r.cells().keySet().forEach(n -> b.append(' ').append(n).append(n == 1 ? " stream |" : " streams |"));
+        b.append("\n|---|").append("---|".repeat(r.cells().size())).append('\n');
+        for (String policy : r.cells().values().iterator().next().keySet()) {
+            b.append("| ").append(policy).append(" |");
+            r.cells().values().forEach(byPolicy -> b.append(cellAp(byPolicy.get(policy))));
+            b.append('\n');
+        }
+        b.append("| **roma / best fixed** |");
+        r.cells().forEach((n, byPolicy) -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(), r.bestFixed(n).ap50())));
+        b.append("\n| **roma / better of fits-interval and TOD** |");
+        r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
+                Math.max(byPolicy.get(RomaBenchmark.FITS).ap50(), byPolicy.get(RomaBenchmark.TOD).ap50()))));
+        b.append("\n\nWhat ran (all streams and rounds): share of the arrived frames processed, mean detector latency, frames per variant, "
+                + "variant switches:\n\n| streams | policy | processed | mean detector ms | variants used (frames) | switches |\n|---|---|---|---|---|---|\n");
+        r.cells().forEach((n, byPolicy) -> byPolicy.values().forEach(c -> b.append(String.format(Locale.ROOT, "| %d | %s | %.0f %% | %.1f | %s | %d |%n",
+                n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
+        return b.toString();
+    }
+
+    /** One object per number of streams: streams, per_policy (policy → real-time AP50), roma, best_fixed, fits_interval, tod, roma_variants. */
+    public static ArrayNode json(LiveContention.Result r) {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode out = mapper.createArrayNode();
+        r.cells().forEach((n, byPolicy) -> {
+            ObjectNode o = out.addObject();
+            o.put("streams", n);
+            ObjectNode per = o.putObject("per_policy");
+            byPolicy.forEach((name, c) -> per.put(name, c.ap50()));
+            o.put("roma", byPolicy.get(RomaBenchmark.ROMA).ap50());
+            o.put("best_fixed", r.bestFixed(n).ap50());
+            o.put("best_fixed_policy", r.bestFixed(n).policy());
+            o.put("fits_interval", byPolicy.get(RomaBenchmark.FITS).ap50());
+            o.put("tod", byPolicy.get(RomaBenchmark.TOD).ap50());
+            ObjectNode used = o.putObject("roma_variants");
+            byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
+        });
+        return out;
+    }
+
+    private static String cellAp(LiveContention.Cell c) {
+        if (c.ap50PerRound().size() == 1) {
+            return String.format(Locale.ROOT, " %.3f |", c.ap50());
+        }
+        double lo = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double hi = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, " %.3f (%.3f … %.3f) |", c.ap50(), lo, hi);
+    }
+
+    private static String relative(double value, double base) {
+        return String.format(Locale.ROOT, " %+.1f %% |", PERCENT * (value / base - 1));
+    }
+}

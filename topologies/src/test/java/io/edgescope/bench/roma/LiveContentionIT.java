@@ -1,0 +1,49 @@
+package io.edgescope.bench.roma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.edgescope.app.TestDetectors;
+import io.edgescope.config.EdgeScopeConfig;
+import io.edgescope.detect.variants.Variant;
+import io.edgescope.eval.MotSequence;
+import io.edgescope.roma.SizeBuckets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench roma-live} end to end: one and two cameras at once, real detectors, two variants, one short round. */
+class LiveContentionIT {
+
+    private static final List<String> VARIANTS = List.of("yolox-nano-256", "yolox-nano-416");
+    private static final List<String> POLICIES = List.of("fixed:yolox-nano-256", "fixed:yolox-nano-416", "fits-interval", "tod", "roma");
+
+    @Test
+    void shouldRunEveryPolicyOnSeveralCamerasAtOnceAndScoreWhatAViewerSaw(@TempDir Path tmp) throws Exception {
+        EdgeScopeConfig config = EdgeScopeConfig.defaults();
+        MotSequence tud = MotSequence.load(TestDetectors.SHARED.resolve("datasets/TUD-Campus"));
+        LiveContention.Options options = new LiveContention.Options(List.of(tud), Variant.allById(VARIANTS), List.of(1, 2), 0.8, 1,
+                tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02);
+
+        LiveContention.Result result = LiveContention.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), m -> { });
+
+        ArrayNode json = LiveContentionReport.json(result);
+        assertThat(json).extracting(n -> n.get("streams").asInt()).containsExactly(1, 2);
+        for (JsonNode n : json) {
+            assertThat(n.get("per_policy").fieldNames()).toIterable().containsExactlyElementsOf(POLICIES);
+            n.get("per_policy").forEach(ap -> assertThat(ap.asDouble()).isBetween(0.0, 1.0));
+            assertThat(n.get("best_fixed").asDouble()).isEqualTo(Math.max(n.get("per_policy").get(POLICIES.get(0)).asDouble(),
+                    n.get("per_policy").get(POLICIES.get(1)).asDouble()));
+            assertThat(n.get("roma").asDouble()).isEqualTo(n.get("per_policy").get("roma").asDouble());
+            assertThat(n.get("roma_variants").fieldNames()).toIterable().isNotEmpty().isSubsetOf(VARIANTS);
+        }
+        int frames = result.framesPerStream();
+        assertThat(frames).isEqualTo(20);
+        LiveContention.Cell two = result.cells().get(2).get("fixed:yolox-nano-256");
+        assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
+        assertThat(two.processedShare()).isGreaterThan(0.5);
+        assertThat(LiveContentionReport.tables(result)).contains("| roma |", "roma / best fixed", "2 streams");
+    }
+}
