@@ -158,9 +158,9 @@ public record EdgeScopeConfig(
     public static final ConfigKey<Float> ROMA_PRIOR_BETA = ConfigKey.fraction("roma.prior.beta",
             (float) RomaSettings.DEFAULT.priorBeta(), "Accuracy ROMA assumes a box loses per frame of age before it has measured the objects' motion.");
     public static final ConfigKey<Float> ROMA_MOTION_IOU = ConfigKey.fraction("roma.motion.iou",
-            (float) RomaSettings.DEFAULT.iouThreshold(), "Overlap (as IoU) a stale box must keep with its object's moved box to still count as a hit; above 0.5 because detections are not exact to begin with.");
+            (float) RomaSettings.DEFAULT.iouThreshold(), "Overlap (as IoU) a stale box must keep with its object's moved box to still count as a hit; the default is what `bench roma` fits on the labelled sequences.");
     public static final ConfigKey<Float> ROMA_RETENTION_EXPONENT = ConfigKey.positiveFloat("roma.retention.exponent",
-            (float) RomaSettings.DEFAULT.retentionExponent(), "AP ROMA expects to keep at a latency = (share of shown boxes still hitting their object) to this power; 2: a stale miss costs recall and precision alike.");
+            (float) RomaSettings.DEFAULT.retentionExponent(), "AP ROMA expects to keep at a latency = (share of shown boxes still hitting their object) to this power; 2 if a stale miss cost recall and precision alike; the default is what `bench roma` fits on the labelled sequences.");
     public static final ConfigKey<String> ROMA_CANDIDATES = new ConfigKey<>("roma.candidates",
             "Variants ROMA chooses among (comma-separated; each needs a row in the accuracy profile).",
             "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640", s -> {
