@@ -6,6 +6,7 @@ import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.policy.AccuracyProfiles;
+import io.edgescope.eval.policy.LoadPhase;
 import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.PolicyRun;
 import io.edgescope.eval.policy.RetentionCalibration;
@@ -55,6 +56,12 @@ public final class RomaBenchmark {
     public static final String ROMA_KNOWN_LOAD = "roma-known-load";
     /** ROMA given both. */
     public static final String ROMA_KNOWN_BOTH = "roma-known-both";
+    /**
+     * ROMA given the true offline AP of the whole sequence it is watching (a perfect scene classifier with a profile per
+     * scene): what a content signal could buy at best; the rest of "known content" is which variant happens to do best on
+     * one stretch of a sequence, which no label-free signal predicts.
+     */
+    public static final String ROMA_KNOWN_SEQUENCE = "roma-known-sequence";
     static final String LABEL = "person";
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
@@ -136,10 +143,11 @@ public final class RomaBenchmark {
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
         // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
-        List<Map<String, Map<String, Double>>> apBySegment = scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList();
+        TrueAccuracy truth = new TrueAccuracy(scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList(),
+                sequenceAccuracy(o.sequences(), bank, ids));
         List<SeedRun> runs = new ArrayList<>();
         for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
-            runs.add(replayAll(scenarios, apBySegment, ids, bank, latencies, profile, initial, o, seed, progress));
+            runs.add(replayAll(scenarios, truth, ids, bank, latencies, profile, initial, o, seed, progress));
         }
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         for (LoadCondition c : conditions) {
@@ -152,7 +160,7 @@ public final class RomaBenchmark {
     }
 
     /** Every policy on every scenario with one seed of the latency draws, ROMA's degradation fitted to that seed's fixed-variant runs. */
-    private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, List<Map<String, Map<String, Double>>> apBySegment,
+    private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, TrueAccuracy truth,
                                      List<String> ids, DetectionBankBuilder.Bank bank,
                                      LatencyTable latencies, AccuracyProfile profile, String initial, Options o, long seed,
                                      Consumer<String> progress) {
@@ -168,7 +176,8 @@ public final class RomaBenchmark {
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             progress.accept("seed " + seed + ": replaying the policies on " + scenarios.get(i).timeline().name());
-            results.add(replay(scenarios.get(i), fixedRuns.get(i), apBySegment.get(i), bank, latencies, profile, initial, settings, o, seed));
+            results.add(replay(scenarios.get(i), fixedRuns.get(i), truth.bySegment().get(i), truth.bySequence(), bank, latencies, profile,
+                    initial, settings, o, seed));
         }
         return new SeedRun(fit, results);
     }
@@ -208,8 +217,12 @@ public final class RomaBenchmark {
                 s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent());
     }
 
-    /** @param apBySegment each variant's offline AP50 on each content segment of the scenario (the hindsight replays' content) */
+    /**
+     * @param apBySegment each variant's offline AP50 on each content segment of the scenario (the hindsight replays' content)
+     * @param apBySequence each variant's offline AP50 on each whole sequence, by clip name
+     */
     private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, Map<String, Map<String, Double>> apBySegment,
+                                         Map<String, Map<String, Double>> apBySequence,
                                          DetectionBankBuilder.Bank bank, LatencyTable latencies, AccuracyProfile profile, String initial,
                                          RomaSettings settings, Options o, long seed) {
         Timeline t = s.timeline();
@@ -221,10 +234,14 @@ public final class RomaBenchmark {
         RomaPolicy roma = new RomaPolicy(new RomaSelector(profile, settings, initial), decisions::add);
         runs.put(ROMA, PolicyReplay.run(t, bank, latencies, roma, seed));
         Function<Long, ToDoubleFunction<String>> content = f -> v -> apBySegment.get(t.shots().get((int) Math.max(0, f)).segment()).get(v);
+        Function<Long, ToDoubleFunction<String>> scene = f -> v -> apBySequence.get(t.shots().get((int) Math.max(0, f)).clip()).get(v);
         Function<Long, Function<String, double[]>> load = f -> v -> latencies.samples(t.conditionAt(t.arrivalMillis((int) Math.max(0, f))), v);
-        Map<String, Hindsight> known = Map.of(ROMA_KNOWN_CONTENT, hindsight(content, null), ROMA_KNOWN_LOAD, hindsight(null, load),
-                ROMA_KNOWN_BOTH, hindsight(content, load));
-        for (String name : List.of(ROMA_KNOWN_CONTENT, ROMA_KNOWN_LOAD, ROMA_KNOWN_BOTH)) {
+        Map<String, Hindsight> known = new LinkedHashMap<>();
+        known.put(ROMA_KNOWN_CONTENT, hindsight(content, null));
+        known.put(ROMA_KNOWN_SEQUENCE, hindsight(scene, null));
+        known.put(ROMA_KNOWN_LOAD, hindsight(null, load));
+        known.put(ROMA_KNOWN_BOTH, hindsight(content, load));
+        for (String name : known.keySet()) {
             RomaPolicy ablated = new RomaPolicy(new RomaSelector(profile, settings, initial, known.get(name)), d -> { });
             runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, seed));
         }
@@ -270,6 +287,24 @@ public final class RomaBenchmark {
     }
 
     /** Hindsight from per-frame lookups; a null lookup leaves that estimate to ROMA. */
+    /** Each variant's offline AP50 on each whole sequence, by sequence name. */
+    private static Map<String, Map<String, Double>> sequenceAccuracy(List<MotSequence> sequences, DetectionBankBuilder.Bank bank,
+                                                                     List<String> variants) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (MotSequence seq : sequences) {
+            Timeline whole = new Timeline(seq.name(), false, seq.fps(), RomaScenarios.shots(seq, 1, seq.length(), 1, seq.name()),
+                    List.of(new LoadPhase(0, LoadCondition.IDLE_NAME)));
+            Map<String, Double> ap = new LinkedHashMap<>();
+            variants.forEach(v -> ap.put(v, PolicyReplay.offlineAp50(whole, bank, v)));
+            out.put(seq.name(), ap);
+        }
+        return out;
+    }
+
+    /** The true offline accuracy the hindsight replays are given: per content segment of each scenario, and per whole sequence. */
+    private record TrueAccuracy(List<Map<String, Map<String, Double>>> bySegment, Map<String, Map<String, Double>> bySequence) {
+    }
+
     private static Hindsight hindsight(Function<Long, ToDoubleFunction<String>> accuracy, Function<Long, Function<String, double[]>> latency) {
         return new Hindsight() {
             @Override

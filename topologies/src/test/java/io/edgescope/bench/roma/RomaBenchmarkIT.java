@@ -38,7 +38,7 @@ class RomaBenchmarkIT {
         for (JsonNode scenario : json) {
             assertThat(KEYS).allSatisfy(k -> assertThat(scenario.has(k)).as(scenario.path("scenario") + " has " + k).isTrue());
             assertThat(scenario.get("per_variant").size()).isEqualTo(VARIANTS.size());
-            for (String policy : List.of("roma", "best_fixed", "fits_interval", "tod", "oracle", "roma_known_both")) {
+            for (String policy : List.of("roma", "best_fixed", "fits_interval", "tod", "oracle", "roma_known_both", "roma_known_sequence")) {
                 assertThat(scenario.get(policy).asDouble()).as(scenario.get("scenario") + " " + policy).isBetween(0.0, 1.0);
             }
             assertThat(scenario.get("best_fixed").asDouble()).isEqualTo(max(scenario.get("per_variant")));
