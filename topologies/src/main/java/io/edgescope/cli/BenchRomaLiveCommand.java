@@ -5,6 +5,7 @@ import io.edgescope.bench.roma.LiveContention;
 import io.edgescope.bench.roma.LiveContentionReport;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.roma.SizeBuckets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "Runs of every policy at every number of cameras, in alternating order (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--trace", paramLabel = "JSONL", description = "Also write every ROMA decision of every camera with its inputs and estimates.")
+    Path trace;
+
     @Option(names = "--json", description = "Print a JSON list, one object per number of cameras, instead of the tables.")
     boolean json;
 
@@ -43,6 +47,9 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
                 streams, seconds, rounds, AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 SizeBuckets.DEFAULT, config.romaSettings(), inputs.todTolerance);
         LiveContention.Result result = LiveContention.run(options, v -> assets.loadModel(config, v), System.err::println);
+        if (trace != null) {
+            LiveContentionReport.trace(result, trace);
+        }
         System.out.println(json ? LiveContentionReport.json(result).toPrettyString() : LiveContentionReport.tables(result));
         return 0;
     }

@@ -15,6 +15,7 @@ import io.edgescope.image.ImageCodec;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.media.ImageDirectorySource;
 import io.edgescope.roma.AccuracyProfile;
+import io.edgescope.roma.Decision;
 import io.edgescope.roma.FitsIntervalPolicy;
 import io.edgescope.roma.FixedPolicy;
 import io.edgescope.roma.RomaPolicy;
@@ -39,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code bench roma-live}: 1, 2, 4 … cameras at once on this host, every camera running the same
@@ -94,9 +94,16 @@ public final class LiveContention {
         }
     }
 
-    /** Every cell by number of streams, then policy (in the order run); the fixed policies' names; the profile ROMA used. */
+    /** One ROMA decision of one camera in one run. */
+    public record CameraDecision(int streams, int round, int camera, Decision decision) {
+    }
+
+    /**
+     * Every cell by number of streams, then policy (in the order run); the fixed policies' names; the profile ROMA used;
+     * every decision ROMA took, in the order run.
+     */
     public record Result(AccuracyProfile profile, Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps,
-                         int framesPerStream, int rounds) {
+                         int framesPerStream, int rounds, List<CameraDecision> decisions) {
 
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
@@ -131,7 +138,8 @@ public final class LiveContention {
             }
             Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
             AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), idle);
-            Map<String, Supplier<SelectionPolicy>> policies = policies(profile, o);
+            Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies = policies(profile, o);
+            List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
             Map<Integer, Map<String, List<LiveStream.Run[]>>> runs = new LinkedHashMap<>();
             Map<Integer, Map<String, List<Double>>> aps = new LinkedHashMap<>();
@@ -144,7 +152,13 @@ public final class LiveContention {
                     List<List<Shot>> slices = slices(mixed, n, perStream);
                     for (String name : order) {
                         progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
-                        LiveStream.Run[] r = runTogether(slices, policies.get(name), detectors, image, fps);
+                        List<List<Decision>> taken = new ArrayList<>();
+                        LiveStream.Run[] r = runTogether(slices, policies.get(name), taken, detectors, image, fps);
+                        for (int camera = 0; camera < taken.size(); camera++) {
+                            for (Decision d : taken.get(camera)) {
+                                decisions.add(new CameraDecision(n, round, camera, d));
+                            }
+                        }
                         runs.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(r);
                         aps.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>())
                                 .add(realtimeAp50(slices, r, fps));
@@ -160,7 +174,7 @@ public final class LiveContention {
                 }
                 cells.put(n, byPolicy);
             }
-            return new Result(profile, cells, fixed, fps, perStream, o.rounds());
+            return new Result(profile, cells, fixed, fps, perStream, o.rounds(), List.copyOf(decisions));
         } finally {
             detectors.forEach(m -> m.values().forEach(Detector::close));
             factories.forEach(DetectorFactory::close);
@@ -198,13 +212,14 @@ public final class LiveContention {
         return out;
     }
 
-    private static Map<String, Supplier<SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
+    /** Each policy by name, made for one camera and handed where its decisions go (ROMA's; the others take none). */
+    private static Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
-        Map<String, Supplier<SelectionPolicy>> out = new LinkedHashMap<>();
-        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), () -> new FixedPolicy(v.id())));
-        out.put(RomaBenchmark.FITS, () -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
-        out.put(RomaBenchmark.TOD, () -> new TodPolicy(profile, o.todTolerance(), initial));
-        out.put(RomaBenchmark.ROMA, () -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d -> { }));
+        Map<String, Function<Consumer<Decision>, SelectionPolicy>> out = new LinkedHashMap<>();
+        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), d -> new FixedPolicy(v.id())));
+        out.put(RomaBenchmark.FITS, d -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
+        out.put(RomaBenchmark.TOD, d -> new TodPolicy(profile, o.todTolerance(), initial));
+        out.put(RomaBenchmark.ROMA, d -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d));
         return out;
     }
 
@@ -222,8 +237,12 @@ public final class LiveContention {
         return out;
     }
 
-    /** Every stream at once, each on its own thread with its own detectors and its own instance of the policy. */
-    private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Supplier<SelectionPolicy> policy, List<Map<String, Detector>> detectors,
+    /**
+     * Every stream at once, each on its own thread with its own detectors and its own instance of the policy; each camera's
+     * decisions are added to {@code decisions} (one list per camera).
+     */
+    private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Function<Consumer<Decision>, SelectionPolicy> policy,
+                                                List<List<Decision>> decisions, List<Map<String, Detector>> detectors,
                                                 Function<Shot, BgrImage> image, double fps) throws InterruptedException {
         int n = slices.size();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "live-stream"));
@@ -232,7 +251,9 @@ public final class LiveContention {
             List<Callable<LiveStream.Run>> tasks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int s = i;
-                SelectionPolicy p = policy.get();
+                List<Decision> mine = new ArrayList<>();
+                decisions.add(mine);
+                SelectionPolicy p = policy.apply(mine::add);
                 tasks.add(() -> LiveStream.run(slices.get(s), image, fps, p, detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM, start));
             }
             List<Future<LiveStream.Run>> done = pool.invokeAll(tasks);

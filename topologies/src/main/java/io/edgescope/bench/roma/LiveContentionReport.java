@@ -3,6 +3,11 @@ package io.edgescope.bench.roma;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Tables and JSON of a {@link LiveContention.Result}. */
@@ -55,6 +60,21 @@ public final class LiveContentionReport {
             byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
         });
         return out;
+    }
+
+    /** Every ROMA decision of the run as JSON Lines: streams, round, camera, frame, then the decision and its estimates. */
+    public static void trace(LiveContention.Result r, Path file) {
+        ObjectMapper mapper = new ObjectMapper();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (LiveContention.CameraDecision c : r.decisions()) {
+                ObjectNode o = mapper.createObjectNode().put("streams", c.streams()).put("round", c.round()).put("camera", c.camera())
+                        .put("frame", c.decision().frameIndex());
+                out.write(mapper.writeValueAsString(RomaReport.decision(o, c.decision())));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
     }
 
     private static String cellAp(LiveContention.Cell c) {

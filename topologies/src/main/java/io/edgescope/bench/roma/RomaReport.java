@@ -221,25 +221,30 @@ public final class RomaReport {
                 for (io.edgescope.roma.Decision d : s.decisions()) {
                     int frame = (int) Math.max(0, d.frameIndex());
                     ObjectNode o = mapper.createObjectNode().put("scenario", s.name()).put("frame", d.frameIndex())
-                            .put("time_ms", s.timeline().arrivalMillis(frame)).put("part", s.timeline().partOf(frame))
-                            .put("reason", d.reason()).put("from", d.previousId()).put("to", d.variantId())
-                            .put("load_factor", d.loadFactor()).put("median_speed", d.medianSpeed());
-                    ArrayNode sizes = o.putArray("sizes");
-                    if (d.sizes() != null) {
-                        for (double v : d.sizes()) {
-                            sizes.add(v);
-                        }
-                    }
-                    ObjectNode est = o.putObject("estimates");
-                    d.estimates().forEach(e -> est.putObject(e.variantId()).put("ap", e.expectedAp()).put("latency_ms", e.latencyMillis())
-                            .put("retention", e.retention()).put("realtime_ap", e.realtimeAp()));
-                    out.write(mapper.writeValueAsString(o));
+                            .put("time_ms", s.timeline().arrivalMillis(frame)).put("part", s.timeline().partOf(frame));
+                    out.write(mapper.writeValueAsString(decision(o, d)));
                     out.newLine();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /** Adds a decision's reason, variants, load, object speed, size shares and every candidate's estimate to {@code o}. */
+    static ObjectNode decision(ObjectNode o, io.edgescope.roma.Decision d) {
+        o.put("reason", d.reason()).put("from", d.previousId()).put("to", d.variantId()).put("load_factor", d.loadFactor())
+                .put("median_speed", d.medianSpeed());
+        ArrayNode sizes = o.putArray("sizes");
+        if (d.sizes() != null) {
+            for (double v : d.sizes()) {
+                sizes.add(v);
+            }
+        }
+        ObjectNode est = o.putObject("estimates");
+        d.estimates().forEach(e -> est.putObject(e.variantId()).put("ap", e.expectedAp()).put("latency_ms", e.latencyMillis())
+                .put("retention", e.retention()).put("realtime_ap", e.realtimeAp()));
+        return o;
     }
 
     /** Bar chart of real-time AP50 per scenario for best fixed, fits-interval, TOD, ROMA and oracle. */

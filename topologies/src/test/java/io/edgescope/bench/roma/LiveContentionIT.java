@@ -9,6 +9,7 @@ import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.roma.SizeBuckets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,9 @@ class LiveContentionIT {
         assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
         assertThat(two.processedShare()).isGreaterThan(0.5);
         assertThat(LiveContentionReport.tables(result)).contains("| roma |", "roma / best fixed", "2 streams");
+        assertThat(result.decisions()).extracting(LiveContention.CameraDecision::camera).as("both cameras of the two-camera run decided").contains(0, 1);
+        Path trace = tmp.resolve("trace.jsonl");
+        LiveContentionReport.trace(result, trace);
+        assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\""));
     }
 }
