@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * Boxes are clipped to the image; boxes with nothing left inside are dropped.
  */
 public record MotSequence(String name, Path folder, double fps, int length, int width, int height,
-                          Map<Integer, List<GtBox>> truth, String pseudoGroundTruthBy) {
+                          Map<Integer, List<GtBox>> truth, String pseudoGroundTruthBy, double zoom) {
 
     /** seqinfo.ini key naming the detector whose output stands in for labels (absent for human labels). */
     public static final String PSEUDO_KEY = "pseudoGroundTruthBy";
@@ -36,8 +36,18 @@ public record MotSequence(String name, Path folder, double fps, int length, int 
     private static final int PEDESTRIAN = 1;
     private static final Set<Integer> IGNORED_CLASSES = Set.of(2, 7, 8, 12);
 
+    /** Zoom of a sequence as recorded. */
+    public static final double AS_RECORDED = 1;
+
+    /**
+     * @param zoom 1: the frames as recorded; below 1: each frame shrunk by this factor and centred on a canvas of the same
+     *             size (a wider view: every object that much smaller, moving that much slower in pixels), labels alike
+     */
     public MotSequence {
         truth = Map.copyOf(truth);
+        if (!(zoom > 0 && zoom <= AS_RECORDED)) {
+            throw new IllegalArgumentException("zoom must be in (0, 1], got " + zoom);
+        }
     }
 
     public static MotSequence load(Path folder) {
@@ -66,12 +76,28 @@ public record MotSequence(String name, Path folder, double fps, int length, int 
         String pseudo = info.getProperty(PSEUDO_KEY);
         return new MotSequence(info.getProperty("name", folder.getFileName().toString()).strip(), folder,
                 Double.parseDouble(info.getProperty("frameRate", "0").strip()), intValue(info, "seqLength", folder),
-                width, height, truth, pseudo == null ? null : pseudo.strip());
+                width, height, truth, pseudo == null ? null : pseudo.strip(), AS_RECORDED);
     }
 
     /** A copy played at another frame rate. */
     public MotSequence atFps(double newFps) {
-        return new MotSequence(name, folder, newFps, length, width, height, truth, pseudoGroundTruthBy);
+        return new MotSequence(name, folder, newFps, length, width, height, truth, pseudoGroundTruthBy, zoom);
+    }
+
+    /**
+     * A zoomed-out copy named {@code name + suffix}: each frame shrunk by {@code factor} and centred on a canvas of the
+     * same size, labels moved alike — every object {@code factor} times as large relative to the frame.
+     */
+    public MotSequence zoomedOut(double factor, String suffix) {
+        if (!(factor > 0 && factor <= AS_RECORDED)) {
+            throw new IllegalArgumentException("a zoom-out factor must be in (0, 1], got " + factor);
+        }
+        double dx = (1 - factor) * width / 2;
+        double dy = (1 - factor) * height / 2;
+        Map<Integer, List<GtBox>> moved = new java.util.HashMap<>();
+        truth.forEach((frame, boxes) -> moved.put(frame, boxes.stream().map(b -> new GtBox(b.frame(), (float) (b.x() * factor + dx),
+                (float) (b.y() * factor + dy), (float) (b.width() * factor), (float) (b.height() * factor), b.ignore())).toList()));
+        return new MotSequence(name + suffix, folder, fps, length, width, height, moved, pseudoGroundTruthBy, zoom * factor);
     }
 
     /** Ground truth of a 1-based frame (empty when none). */

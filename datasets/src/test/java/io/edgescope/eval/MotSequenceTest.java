@@ -43,4 +43,15 @@ class MotSequenceTest {
         assertThat(seq.truthOf(1)).isNotEmpty();
         assertThat(seq.truth().values().stream().mapToInt(java.util.List::size).sum()).isPositive();
     }
+
+    @Test
+    void shouldZoomOutLabelsToTheCentreOfTheSameFrame() {
+        MotSequence seq = new MotSequence("s", Path.of("."), 25, 1, 800, 600,
+                java.util.Map.of(1, java.util.List.of(new GtBox(1, 100, 50, 40, 80, false))), null, MotSequence.AS_RECORDED);
+        MotSequence small = seq.zoomedOut(0.5, " small");
+        assertThat(small.name()).isEqualTo("s small");
+        assertThat(small.width()).isEqualTo(800);
+        assertThat(small.zoom()).isEqualTo(0.5);
+        assertThat(small.truthOf(1)).containsExactly(new GtBox(1, 250, 175, 20, 40, false));
+    }
 }

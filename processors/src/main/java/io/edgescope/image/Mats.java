@@ -43,11 +43,39 @@ public final class Mats {
 
     /** {@code image} resized to {@code width x height} (bilinear). */
     public static BgrImage resize(BgrImage image, int width, int height) {
+        return resize(image, width, height, org.opencv.imgproc.Imgproc.INTER_LINEAR);
+    }
+
+    /** {@code image} shrunk to {@code width x height} by pixel-area averaging: as a camera of that resolution would see it, without aliasing. */
+    public static BgrImage shrink(BgrImage image, int width, int height) {
+        return resize(image, width, height, org.opencv.imgproc.Imgproc.INTER_AREA);
+    }
+
+    /**
+     * {@code image} shrunk by {@code factor} (pixel-area averaging) and centred on a canvas of its own size filled with
+     * {@code fill}: the same scene seen wider, every object {@code factor} times as large. Box coordinates map as
+     * {@code x * factor + (1 - factor) * width / 2} (and alike for y).
+     */
+    public static BgrImage zoomOut(BgrImage image, double factor, int fill) {
+        int w = Math.max(1, (int) Math.round(image.width() * factor));
+        int h = Math.max(1, (int) Math.round(image.height() * factor));
+        BgrImage small = shrink(image, w, h);
+        byte[] canvas = new byte[image.pixels().length];
+        java.util.Arrays.fill(canvas, (byte) fill);
+        int left = (int) Math.round((1 - factor) * image.width() / 2);
+        int top = (int) Math.round((1 - factor) * image.height() / 2);
+        int rowBytes = w * BgrImage.CHANNELS;
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(small.pixels(), y * rowBytes, canvas, ((top + y) * image.width() + left) * BgrImage.CHANNELS, rowBytes);
+        }
+        return new BgrImage(image.width(), image.height(), canvas);
+    }
+
+    private static BgrImage resize(BgrImage image, int width, int height, int interpolation) {
         Mat source = fromBgrImage(image);
         Mat resized = new Mat();
         try {
-            org.opencv.imgproc.Imgproc.resize(source, resized, new org.opencv.core.Size(width, height), 0, 0,
-                    org.opencv.imgproc.Imgproc.INTER_LINEAR);
+            org.opencv.imgproc.Imgproc.resize(source, resized, new org.opencv.core.Size(width, height), 0, 0, interpolation);
             return toBgrImage(resized);
         } finally {
             source.release();

@@ -11,6 +11,7 @@ import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.ScoredBox;
 import io.edgescope.eval.policy.DetectionBank;
 import io.edgescope.image.ImageCodec;
+import io.edgescope.image.Mats;
 import io.edgescope.media.EncodedFrame;
 import io.edgescope.media.ImageDirectorySource;
 import java.io.IOException;
@@ -39,6 +40,8 @@ final class DetectionBankBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(DetectionBankBuilder.class);
     private static final double NANOS_PER_MILLI = 1_000_000.0;
     static final String IMAGES = "img1";
+    /** Grey of the canvas around a zoomed-out frame: the detector's own letterbox fill, so the border reads as padding. */
+    private static final int ZOOM_FILL = 114;
 
     private DetectionBankBuilder() {
     }
@@ -63,7 +66,8 @@ final class DetectionBankBuilder {
         Map<String, Map<String, DetectionSet>> sets = new LinkedHashMap<>();
         for (MotSequence seq : sequences) {
             Path dir = cacheDir.resolve(seq.name() + "-" + Integer.toHexString(
-                    (seq.folder().toAbsolutePath().normalize() + "|" + seq.length() + "|" + label).hashCode()));
+                    (seq.folder().toAbsolutePath().normalize() + "|" + seq.length() + "|" + label
+                    + (seq.zoom() == MotSequence.AS_RECORDED ? "" : "|zoom " + seq.zoom())).hashCode()));
             Map<String, DetectionSet> bySeq = new LinkedHashMap<>();
             List<Variant> missing = new ArrayList<>();
             for (Variant v : variants) {
@@ -104,7 +108,7 @@ final class DetectionBankBuilder {
             int frame = 0;
             for (Optional<EncodedFrame> next = frames.next(); next.isPresent() && frame < seq.length(); next = frames.next()) {
                 frame++;
-                BgrImage image = codec.decode(next.get().image());
+                BgrImage image = asShown(codec.decode(next.get().image()), seq);
                 for (Detector d : detectors) {
                     long t0 = System.nanoTime();
                     DetectionResult r = d.detect(image);
@@ -122,6 +126,11 @@ final class DetectionBankBuilder {
             out.put(v.id(), new DetectionSet(boxes.get(v.id()), latency.get(v.id()), v.id()));
         }
         return out;
+    }
+
+    /** The frame as the sequence shows it: zoomed out when the sequence is a zoomed-out copy of its folder's frames. */
+    static BgrImage asShown(BgrImage image, MotSequence seq) {
+        return seq.zoom() == MotSequence.AS_RECORDED ? image : Mats.zoomOut(image, seq.zoom(), ZOOM_FILL);
     }
 
     static ScoredBox scored(Detection d) {

@@ -131,8 +131,8 @@ public final class RomaBenchmark {
 
     public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
         List<String> ids = o.variants().stream().map(Variant::id).toList();
-        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, LABEL, o.maxPixels(),
-                o.cacheDir(), progress);
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(RomaScenarios.clips(o.sequences()), o.variants(), models, LABEL,
+                o.maxPixels(), o.cacheDir(), progress);
         List<LoadCondition> conditions = List.of(LoadCondition.idle(), LoadCondition.cpuLoad(Runtime.getRuntime().availableProcessors()),
                 LoadCondition.streams(CONTENTION_STREAMS_LOW), LoadCondition.streams(CONTENTION_STREAMS_HIGH));
         LatencyTable latencies = latencies(o, conditions, models, progress);
@@ -144,7 +144,7 @@ public final class RomaBenchmark {
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
         // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
         TrueAccuracy truth = new TrueAccuracy(scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList(),
-                sequenceAccuracy(o.sequences(), bank, ids));
+                sequenceAccuracy(RomaScenarios.clips(o.sequences()), bank, ids));
         List<SeedRun> runs = new ArrayList<>();
         for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
             runs.add(replayAll(scenarios, truth, ids, bank, latencies, profile, initial, o, seed, progress));

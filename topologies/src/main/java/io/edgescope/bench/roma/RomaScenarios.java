@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 /**
  * The timelines of {@code bench roma}, built from the labelled sequences given:
  * <ul>
- *   <li>static: each sequence at its own frame rate on an idle host, and a faster version (every
- *       second frame: objects move twice as far per frame);</li>
+ *   <li>static: each sequence at its own frame rate on an idle host, a faster version (every
+ *       second frame: objects move twice as far per frame) and a smaller one (each frame shrunk to half
+ *       and centred on a canvas of its size: every object half as large relative to the frame);</li>
  *   <li>dynamic: chunks of the sequences cut and interleaved (object size and speed change at each
  *       cut) at one camera rate, while the host's load changes on a schedule of its own (idle, a CPU
  *       hog, other streams joining and leaving) — neither is announced to the policies;</li>
@@ -27,6 +28,9 @@ final class RomaScenarios {
     static final String CONTENTION = "contention";
 
     private static final int FASTER = 2;
+    /** Zoom-out of the smaller versions: every object this many times as large relative to the frame. */
+    static final double SMALLER = 0.5;
+    static final String SMALLER_SUFFIX = " x0.5 size";
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final double MIN_PHASE_SECONDS = 2;
     private static final double MAX_PHASE_SECONDS = 6;
@@ -54,6 +58,9 @@ final class RomaScenarios {
                     idle())));
             out.add(new Scenario(STATIC, new Timeline(seq.name() + " x2 speed", false, seq.fps(),
                     shots(seq, 1, seq.length(), FASTER, seq.name()), idle())));
+            MotSequence small = smaller(seq);
+            out.add(new Scenario(STATIC, new Timeline(small.name(), false, small.fps(), shots(small, 1, small.length(), 1, small.name()),
+                    idle())));
         }
         for (int i = 0; i < DYNAMIC_SPECS.size(); i++) {
             DynamicSpec spec = DYNAMIC_SPECS.get(i);
@@ -73,6 +80,18 @@ final class RomaScenarios {
     /** The contention scenarios' frames: chunks of every sequence in turn, every frame once. */
     static List<Shot> mixed(List<MotSequence> sequences) {
         return interleaved(sequences, CONTENTION_CHUNK, sequences.stream().mapToInt(MotSequence::length).sum());
+    }
+
+    /** A sequence's smaller version (its detections are a clip of their own). */
+    static MotSequence smaller(MotSequence seq) {
+        return seq.zoomedOut(SMALLER, SMALLER_SUFFIX);
+    }
+
+    /** The sequences and their smaller versions: every clip the scenarios take frames from. */
+    static List<MotSequence> clips(List<MotSequence> sequences) {
+        List<MotSequence> out = new ArrayList<>(sequences);
+        sequences.forEach(s -> out.add(smaller(s)));
+        return out;
     }
 
     private static List<LoadPhase> idle() {
