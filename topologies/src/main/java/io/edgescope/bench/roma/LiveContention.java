@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -99,11 +100,11 @@ public final class LiveContention {
     }
 
     /**
-     * Every cell by number of streams, then policy (in the order run); the fixed policies' names; the profile ROMA used;
-     * every decision ROMA took, in the order run.
+     * Every cell by number of streams, then policy (in the order run); the fixed policies' names; every decision ROMA
+     * took, in the order run.
      */
-    public record Result(AccuracyProfile profile, Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps,
-                         int framesPerStream, int rounds, List<CameraDecision> decisions) {
+    public record Result(Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps, int framesPerStream, int rounds,
+                         List<CameraDecision> decisions) {
 
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
@@ -132,9 +133,10 @@ public final class LiveContention {
                 factories.add(models.apply(v));
             }
             for (int s = 0; s < slots; s++) {
-                Map<String, Detector> mine = new LinkedHashMap<>();
-                factories.forEach(f -> mine.put(f.variantId(), f.newDetector()));
-                detectors.add(mine);
+                detectors.add(new LinkedHashMap<>());
+                for (DetectorFactory f : factories) {
+                    detectors.get(s).put(f.variantId(), f.newDetector());
+                }
             }
             Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
             AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), idle);
@@ -166,15 +168,7 @@ public final class LiveContention {
                     }
                 }
             }
-            Map<Integer, Map<String, Cell>> cells = new LinkedHashMap<>();
-            for (int n : o.streams()) {
-                Map<String, Cell> byPolicy = new LinkedHashMap<>();
-                for (String name : policies.keySet()) {
-                    byPolicy.put(name, cell(name, n, aps.get(n).get(name), runs.get(n).get(name)));
-                }
-                cells.put(n, byPolicy);
-            }
-            return new Result(profile, cells, fixed, fps, perStream, o.rounds(), List.copyOf(decisions));
+            return new Result(cells(o.streams(), policies.keySet(), aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions));
         } finally {
             detectors.forEach(m -> m.values().forEach(Detector::close));
             factories.forEach(DetectorFactory::close);
@@ -281,6 +275,20 @@ public final class LiveContention {
             shown.addAll(RealtimeSimulator.observed(runs[i].arrivalMillis(), runs[i].finishMillis(), MILLIS_PER_SECOND / fps).shown(frames));
         }
         return AP50.evaluate(shown).ap50();
+    }
+
+    private static Map<Integer, Map<String, Cell>> cells(List<Integer> streams, Set<String> policies,
+                                                         Map<Integer, Map<String, List<Double>>> aps,
+                                                         Map<Integer, Map<String, List<LiveStream.Run[]>>> runs) {
+        Map<Integer, Map<String, Cell>> out = new LinkedHashMap<>();
+        for (int n : streams) {
+            Map<String, Cell> byPolicy = new LinkedHashMap<>();
+            for (String name : policies) {
+                byPolicy.put(name, cell(name, n, aps.get(n).get(name), runs.get(n).get(name)));
+            }
+            out.put(n, byPolicy);
+        }
+        return out;
     }
 
     private static Cell cell(String policy, int streams, List<Double> aps, List<LiveStream.Run[]> runs) {
