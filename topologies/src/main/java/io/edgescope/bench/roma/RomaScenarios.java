@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  *       and centred on a canvas of its size: every object half as large relative to the frame);</li>
  *   <li>dynamic: chunks of the sequences cut and interleaved (object size and speed change at each
  *       cut) at one camera rate, while the host's load changes on a schedule of its own (idle, a CPU
- *       hog, other streams joining and leaving) — neither is announced to the policies;</li>
+ *       hog, other streams joining and leaving) — neither is announced to the policies; once with the
+ *       sequences as recorded, once with their smaller versions among them (larger changes of size);</li>
  *   <li>contention: the interleaved chunks under a constant 1, 2 or 4 concurrent streams.</li>
  * </ul>
  */
@@ -62,12 +63,16 @@ final class RomaScenarios {
             out.add(new Scenario(STATIC, new Timeline(small.name(), false, small.fps(), shots(small, 1, small.length(), 1, small.name()),
                     idle())));
         }
-        for (int i = 0; i < DYNAMIC_SPECS.size(); i++) {
-            DynamicSpec spec = DYNAMIC_SPECS.get(i);
-            List<Shot> shots = interleaved(sequences, spec.chunk(), spec.frames());
-            double duration = shots.size() * MILLIS_PER_SECOND / spec.fps();
-            out.add(new Scenario(DYNAMIC, new Timeline(String.format(Locale.ROOT, "dynamic-%d (%.0f fps)", i + 1, spec.fps()), true,
-                    spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed()))));
+        int number = 0;
+        for (List<MotSequence> clips : List.of(sequences, clips(sequences))) {
+            String also = clips == sequences ? "" : ", with smaller";
+            for (DynamicSpec spec : DYNAMIC_SPECS) {
+                List<Shot> shots = interleaved(clips, spec.chunk(), spec.frames());
+                double duration = shots.size() * MILLIS_PER_SECOND / spec.fps();
+                number++;
+                out.add(new Scenario(DYNAMIC, new Timeline(String.format(Locale.ROOT, "dynamic-%d (%.0f fps%s)", number, spec.fps(), also),
+                        true, spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed()))));
+            }
         }
         List<Shot> mixed = mixed(sequences);
         for (String condition : streamConditions) {

@@ -34,7 +34,7 @@ class RomaBenchmarkIT {
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), progress::add);
 
         ArrayNode json = RomaReport.json(result);
-        assertThat(json).hasSize(3 + RomaScenarios.DYNAMIC_SPECS.size() + 3);
+        assertThat(json).hasSize(3 + 2 * RomaScenarios.DYNAMIC_SPECS.size() + 3);
         assertThat(json).extracting(n -> n.get("scenario").asText()).contains("TUD-Campus" + RomaScenarios.SMALLER_SUFFIX);
         for (JsonNode scenario : json) {
             assertThat(KEYS).allSatisfy(k -> assertThat(scenario.has(k)).as(scenario.path("scenario") + " has " + k).isTrue());
