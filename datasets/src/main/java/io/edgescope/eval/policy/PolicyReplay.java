@@ -62,7 +62,7 @@ public final class PolicyReplay {
             results.set(pick, boxes);
             finish[pick] = start + latency;
             free = finish[pick];
-            policy.observe(variant, boxes.stream().map(b -> new Box(b.x(), b.y(), b.width(), b.height())).toList(),
+            policy.observe(variant, asBoxes(boxes),
                     shot.width(), shot.height(), pick, latency);
             processed.merge(variant, 1, Integer::sum);
             switches += last != null && !last.equals(variant) ? 1 : 0;
@@ -98,10 +98,14 @@ public final class PolicyReplay {
     public static List<List<Box>> boxes(Timeline timeline, DetectionBank bank, String variantId) {
         List<List<Box>> out = new ArrayList<>();
         for (Shot shot : timeline.shots()) {
-            out.add(bank.boxes(shot.clip(), variantId, shot.sourceFrame()).stream()
-                    .map(b -> new Box(b.x(), b.y(), b.width(), b.height())).toList());
+            out.add(asBoxes(bank.boxes(shot.clip(), variantId, shot.sourceFrame())));
         }
         return out;
+    }
+
+    /** Scored detections as the boxes a selection policy is shown (scores dropped). */
+    public static List<Box> asBoxes(List<ScoredBox> boxes) {
+        return boxes.stream().map(b -> new Box(b.x(), b.y(), b.width(), b.height())).toList();
     }
 
     /** The oracle's schedule: for each part of the timeline, the fixed variant with the best real-time AP50 there. */

@@ -4,8 +4,8 @@ import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
 import io.edgescope.eval.ScoredBox;
+import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.Shot;
-import io.edgescope.roma.Box;
 import io.edgescope.roma.SelectionPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,8 +100,7 @@ final class LiveStream {
             finish[pick] = (detectEnd - startNanos) / NANOS_PER_MILLI;
             List<ScoredBox> found = result.detections().stream().filter(d -> label.equals(d.label())).map(DetectionBankBuilder::scored).toList();
             boxes.set(pick, found);
-            policy.observe(variant, found.stream().map(b -> new Box(b.x(), b.y(), b.width(), b.height())).toList(), shot.width(),
-                    shot.height(), pick, latency);
+            policy.observe(variant, PolicyReplay.asBoxes(found), shot.width(), shot.height(), pick, latency);
             processed.merge(variant, 1, Integer::sum);
             switches += last != null && !last.equals(variant) ? 1 : 0;
             last = variant;
