@@ -47,7 +47,7 @@ public final class Mats {
     }
 
     /** {@code image} shrunk to {@code width x height} by pixel-area averaging: as a camera of that resolution would see it, without aliasing. */
-    public static BgrImage shrink(BgrImage image, int width, int height) {
+    private static BgrImage shrink(BgrImage image, int width, int height) {
         return resize(image, width, height, org.opencv.imgproc.Imgproc.INTER_AREA);
     }
 

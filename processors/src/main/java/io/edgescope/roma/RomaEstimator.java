@@ -10,8 +10,8 @@ import java.util.function.ToDoubleFunction;
  * A stale box that no longer overlaps its object counts twice against AP: the object becomes a
  * miss and the box a confident false positive. When a share r of the boxes shown still hit
  * (whatever their score), recall and precision both scale by r, so AP scales by r squared; the
- * exponent is a setting (2 by that argument; default 3, which {@code bench roma} fits) that {@code bench roma} calibrates on measured runs (ours; the
- * paper's form of the degradation is not known).
+ * exponent is a setting, 3 by default: what {@code bench roma} fits on measured runs (ours; the paper's
+ * form of the degradation is not known).
  */
 public final class RomaEstimator {
 

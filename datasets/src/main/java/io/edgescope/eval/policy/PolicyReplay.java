@@ -62,8 +62,7 @@ public final class PolicyReplay {
             results.set(pick, boxes);
             finish[pick] = start + latency;
             free = finish[pick];
-            policy.observe(variant, asBoxes(boxes),
-                    shot.width(), shot.height(), pick, latency);
+            policy.observe(variant, asBoxes(boxes), shot.width(), shot.height(), pick, latency);
             processed.merge(variant, 1, Integer::sum);
             switches += last != null && !last.equals(variant) ? 1 : 0;
             last = variant;

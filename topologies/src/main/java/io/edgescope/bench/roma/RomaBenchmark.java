@@ -6,7 +6,6 @@ import io.edgescope.detect.DetectorFactory;
 import io.edgescope.detect.variants.Variant;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.policy.AccuracyProfiles;
-import io.edgescope.eval.policy.LoadPhase;
 import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.PolicyRun;
 import io.edgescope.eval.policy.RetentionCalibration;
@@ -131,8 +130,8 @@ public final class RomaBenchmark {
 
     public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
         List<String> ids = o.variants().stream().map(Variant::id).toList();
-        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(RomaScenarios.clips(o.sequences()), o.variants(), models, LABEL,
-                o.maxPixels(), o.cacheDir(), progress);
+        List<MotSequence> clips = RomaScenarios.clips(o.sequences());
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(clips, o.variants(), models, LABEL, o.maxPixels(), o.cacheDir(), progress);
         List<LoadCondition> conditions = List.of(LoadCondition.idle(), LoadCondition.cpuLoad(Runtime.getRuntime().availableProcessors()),
                 LoadCondition.streams(CONTENTION_STREAMS_LOW), LoadCondition.streams(CONTENTION_STREAMS_HIGH));
         LatencyTable latencies = latencies(o, conditions, models, progress);
@@ -144,7 +143,7 @@ public final class RomaBenchmark {
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
         // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
         TrueAccuracy truth = new TrueAccuracy(scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList(),
-                sequenceAccuracy(RomaScenarios.clips(o.sequences()), bank, ids));
+                sequenceAccuracy(clips, bank, ids));
         List<SeedRun> runs = new ArrayList<>();
         for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
             runs.add(replayAll(scenarios, truth, ids, bank, latencies, profile, initial, o, seed, progress));
@@ -277,34 +276,31 @@ public final class RomaBenchmark {
         Map<String, List<Shot>> bySegment = new LinkedHashMap<>();
         t.shots().forEach(shot -> bySegment.computeIfAbsent(shot.segment(), k -> new ArrayList<>()).add(shot));
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        bySegment.forEach((segment, shots) -> {
-            Timeline alone = new Timeline(segment, false, t.fps(), shots, t.phases().subList(0, 1));
-            Map<String, Double> ap = new LinkedHashMap<>();
-            variants.forEach(v -> ap.put(v, PolicyReplay.offlineAp50(alone, bank, v)));
-            out.put(segment, ap);
-        });
+        bySegment.forEach((segment, shots) -> out.put(segment,
+                offlineAp50(new Timeline(segment, false, t.fps(), shots, t.phases().subList(0, 1)), bank, variants)));
         return out;
     }
 
-    /** Hindsight from per-frame lookups; a null lookup leaves that estimate to ROMA. */
     /** Each variant's offline AP50 on each whole sequence, by sequence name. */
     private static Map<String, Map<String, Double>> sequenceAccuracy(List<MotSequence> sequences, DetectionBankBuilder.Bank bank,
                                                                      List<String> variants) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-        for (MotSequence seq : sequences) {
-            Timeline whole = new Timeline(seq.name(), false, seq.fps(), RomaScenarios.shots(seq, 1, seq.length(), 1, seq.name()),
-                    List.of(new LoadPhase(0, LoadCondition.IDLE_NAME)));
-            Map<String, Double> ap = new LinkedHashMap<>();
-            variants.forEach(v -> ap.put(v, PolicyReplay.offlineAp50(whole, bank, v)));
-            out.put(seq.name(), ap);
-        }
+        sequences.forEach(seq -> out.put(seq.name(), offlineAp50(RomaScenarios.whole(seq), bank, variants)));
         return out;
+    }
+
+    /** Each variant's offline AP50 on a timeline's frames, by variant id. */
+    private static Map<String, Double> offlineAp50(Timeline t, DetectionBankBuilder.Bank bank, List<String> variants) {
+        Map<String, Double> ap = new LinkedHashMap<>();
+        variants.forEach(v -> ap.put(v, PolicyReplay.offlineAp50(t, bank, v)));
+        return ap;
     }
 
     /** The true offline accuracy the hindsight replays are given: per content segment of each scenario, and per whole sequence. */
     private record TrueAccuracy(List<Map<String, Map<String, Double>>> bySegment, Map<String, Map<String, Double>> bySequence) {
     }
 
+    /** Hindsight from per-frame lookups; a null lookup leaves that estimate to ROMA. */
     private static Hindsight hindsight(Function<Long, ToDoubleFunction<String>> accuracy, Function<Long, Function<String, double[]>> latency) {
         return new Hindsight() {
             @Override

@@ -55,13 +55,10 @@ final class RomaScenarios {
     static List<Scenario> all(List<MotSequence> sequences, List<String> dynamicConditions, List<String> streamConditions) {
         List<Scenario> out = new ArrayList<>();
         for (MotSequence seq : sequences) {
-            out.add(new Scenario(STATIC, new Timeline(seq.name(), false, seq.fps(), shots(seq, 1, seq.length(), 1, seq.name()),
-                    idle())));
+            out.add(new Scenario(STATIC, whole(seq)));
             out.add(new Scenario(STATIC, new Timeline(seq.name() + " x2 speed", false, seq.fps(),
                     shots(seq, 1, seq.length(), FASTER, seq.name()), idle())));
-            MotSequence small = smaller(seq);
-            out.add(new Scenario(STATIC, new Timeline(small.name(), false, small.fps(), shots(small, 1, small.length(), 1, small.name()),
-                    idle())));
+            out.add(new Scenario(STATIC, whole(smaller(seq))));
         }
         int number = 0;
         for (List<MotSequence> clips : List.of(sequences, clips(sequences))) {
@@ -80,6 +77,11 @@ final class RomaScenarios {
                     List.of(new LoadPhase(0, condition)))));
         }
         return out;
+    }
+
+    /** Every frame of a sequence at its own rate on an idle host, as one segment named after it. */
+    static Timeline whole(MotSequence seq) {
+        return new Timeline(seq.name(), false, seq.fps(), shots(seq, 1, seq.length(), 1, seq.name()), idle());
     }
 
     /** The contention scenarios' frames: chunks of every sequence in turn, every frame once. */
