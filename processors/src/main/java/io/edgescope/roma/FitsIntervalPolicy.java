@@ -15,7 +15,7 @@ public final class FitsIntervalPolicy implements SelectionPolicy {
 
     public FitsIntervalPolicy(AccuracyProfile profile, int latencyWindow) {
         this.lightestFirst = profile.byLatency();
-        this.latency = new LatencyTracker(profile, latencyWindow, true);
+        this.latency = new LatencyTracker(profile, latencyWindow, true, 0);
     }
 
     @Override

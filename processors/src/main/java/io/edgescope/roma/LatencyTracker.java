@@ -10,12 +10,14 @@ import java.util.Map;
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
  * each switch to it against the load measured just before the switch. So a busy host, other
  * streams or this machine's own drift show up in every estimate without re-profiling, and so does
- * the jitter, which decides how often a detector near the frame interval overruns it.
+ * the jitter, which decides how often a detector near the frame interval overruns it. Under
+ * contention the variants do not slow down alike (on this host the larger inputs more), which the
+ * learnt speeds capture.
  * <p>
- * ROMA runs without learning speeds: a switch often coincides with a change of load, which the
- * learnt speed then absorbs, and a variant it makes look slow is not run again to correct it
- * ({@code bench roma}: measured no better with it, and worse when it locks in). The fits-interval
- * baseline runs with it, which is its stronger form (it overruns the interval less). Mutable; one per stream.
+ * A learnt speed can be wrong (a switch that coincides with a change of load puts the change into
+ * it), and a variant made to look slow is not run again to correct it; so a learnt speed drifts
+ * back to 1 with a half-life counted in frames of the other variants ({@code forgetHalfLifeFrames};
+ * 0: never). ROMA learns with forgetting; the fits-interval baseline learns without. Mutable; one per stream.
  */
 public final class LatencyTracker {
 
@@ -39,18 +41,23 @@ public final class LatencyTracker {
     private String last;
     private int calibrationLeft;
     private double loadBeforeSwitch = 1;
+    /** Share of a learnt speed's distance from 1 kept per frame of another variant (1: never forgets). */
+    private final double keep;
 
     /**
      * @param window measurements kept
      * @param learnSpeeds learn each variant's slowdown under load relative to the others (else all scale alike)
+     * @param forgetHalfLifeFrames a learnt speed's distance from 1 halves over this many frames of other variants (0: never)
      */
-    public LatencyTracker(AccuracyProfile profile, int window, boolean learnSpeeds) {
-        if (window < 1) {
-            throw new IllegalArgumentException("latency window must be at least 1, got " + window);
+    public LatencyTracker(AccuracyProfile profile, int window, boolean learnSpeeds, int forgetHalfLifeFrames) {
+        if (window < 1 || forgetHalfLifeFrames < 0) {
+            throw new IllegalArgumentException("latency window must be at least 1 and the half-life at least 0, got " + window + " and "
+                    + forgetHalfLifeFrames);
         }
         this.profile = profile;
         this.learnSpeeds = learnSpeeds;
         this.loads = new double[window];
+        this.keep = forgetHalfLifeFrames == 0 ? 1 : Math.pow(0.5, 1.0 / forgetHalfLifeFrames);
     }
 
     public void observe(String variantId, double latencyMillis) {
@@ -66,6 +73,9 @@ public final class LatencyTracker {
             loadBeforeSwitch = loadFactor();
         } else if (!variantId.equals(last)) {
             calibrationLeft = 0;
+        }
+        if (keep < 1) {
+            speed.replaceAll((id, s) -> id.equals(variantId) ? s : 1 + (s - 1) * keep);
         }
         if (calibrationLeft > 0) {
             double measured = latencyMillis / (offline * loadBeforeSwitch);

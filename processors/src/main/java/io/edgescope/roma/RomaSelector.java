@@ -45,7 +45,7 @@ public final class RomaSelector {
         this.settings = settings;
         this.sizes = new SizeHistogram(profile.buckets(), settings.histogramDecay());
         this.motion = new MotionModel(settings.motionSamples(), settings.priorBeta());
-        this.latency = new LatencyTracker(profile, settings.latencyWindow(), false);
+        this.latency = new LatencyTracker(profile, settings.latencyWindow(), true, settings.speedHalfLifeFrames());
         this.current = profile.variant(initialVariant).variantId();
     }
 

@@ -9,7 +9,7 @@ class LatencyTrackerTest {
 
     @Test
     void shouldScaleOtherVariantsByHowMuchSlowerTheHostRunsNow() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
         assertThat(t.estimate("big")).isEqualTo(40.0);
         assertThat(t.samples("big")).as("unmeasured: profiled, faster or slower").containsExactly(32.0, 40.0, 50.0);
         t.observe("small", 20);
@@ -21,7 +21,7 @@ class LatencyTrackerTest {
 
     @Test
     void shouldForgetMeasurementsOlderThanTheWindow() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false, 0);
         t.observe("small", 50);
         t.observe("small", 10);
         t.observe("small", 10);
@@ -30,14 +30,14 @@ class LatencyTrackerTest {
 
     @Test
     void shouldIgnoreVariantsOutsideTheProfile() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false, 0);
         t.observe("unknown", 500);
         assertThat(t.loadFactor()).isEqualTo(1.0);
     }
 
     @Test
     void shouldLearnThatAVariantRunsSlowerUnderLoadThanTheOthersWhenSwitchingToIt() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);
         for (int i = 0; i < 6; i++) {
             t.observe("small", 20);
         }
@@ -52,8 +52,30 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void shouldLetALearntSpeedDriftBackSoAVariantMeasuredSlowOnceIsTriedAgain() {
+        int halfLife = 10;
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, halfLife);
+        for (int i = 0; i < 6; i++) {
+            t.observe("small", 20);
+        }
+        for (int i = 0; i < 3; i++) {
+            t.observe("big", 160);
+        }
+        double learnt = t.speedOf("big");
+        assertThat(learnt).isGreaterThan(1.5);
+        for (int i = 0; i < halfLife; i++) {
+            t.observe("small", 20);
+        }
+        assertThat(t.speedOf("big")).as("half the way back to 1 after one half-life").isCloseTo(1 + (learnt - 1) / 2, within(1e-9));
+        for (int i = 0; i < 10 * halfLife; i++) {
+            t.observe("small", 20);
+        }
+        assertThat(t.speedOf("big")).isCloseTo(1.0, within(0.01));
+    }
+
+    @Test
     void shouldScaleEveryVariantByTheLoadAloneWhenNotLearningSpeeds() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, false);
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, false, 0);
         for (int i = 0; i < 6; i++) {
             t.observe("small", 20);
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RomaSelectorTest {
 
     private static final double INTERVAL = 50;
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0);
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
@@ -65,7 +65,7 @@ class RomaSelectorTest {
 
     @Test
     void shouldDecideAtOnceWhenTheObjectSizesChangeButNotWhileTheyStay() {
-        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0);
+        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), rarely, "big");
         List<String> reasons = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -65,7 +65,7 @@ final class BenchRomaCommand implements Callable<Integer> {
         RomaBenchmark.Options options = new RomaBenchmark.Options(inputs.sequences(), inputs.variants(), config.variant(), rounds, samples,
                 AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), inputs.todTolerance, seed, !noCalibrate,
-                latencies, seeds);
+                latencies, seeds, inputs.recordedProfile);
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             RomaReport.trace(result, trace);

@@ -45,7 +45,7 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
         Assets assets = new Assets(common.models());
         LiveContention.Options options = new LiveContention.Options(inputs.sequences(), inputs.variants(),
                 streams, seconds, rounds, AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
-                SizeBuckets.DEFAULT, config.romaSettings(), inputs.todTolerance);
+                SizeBuckets.DEFAULT, config.romaSettings(), inputs.todTolerance, inputs.recordedProfile);
         LiveContention.Result result = LiveContention.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             LiveContentionReport.trace(result, trace);

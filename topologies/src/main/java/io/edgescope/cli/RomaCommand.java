@@ -41,6 +41,11 @@ final class RomaCommand {
         @Option(names = "--size-edges", split = ",", description = "Relative size bucket edges (default: 0.02,0.04,0.08,0.16).")
         List<Double> sizeEdges;
 
+        @Option(names = "--recorded-only", description = "Measure on the sequences as recorded only; by default also on each one's "
+                + "smaller version (every frame shrunk to half on a canvas of its size, labels moved alike), which gives the profile "
+                + "labelled objects of the sizes a wider view shows.")
+        boolean recordedOnly;
+
         @Option(names = "--out", required = true, paramLabel = "JSON", description = "Where to write the profile.")
         Path out;
 
@@ -52,10 +57,12 @@ final class RomaCommand {
             List<Variant> chosen = Variant.allById(variants == null ? config.romaCandidateIds() : variants);
             RomaBenchmark.Options options = new RomaBenchmark.Options(seqs, chosen, config.variant(), 0, 0,
                     AssetResolver.userCacheDir().resolve(CACHE_FOLDER), config.maxDecodedPixels(),
-                    sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), 0, 0, false, null, 1);
+                    sizeEdges == null ? SizeBuckets.DEFAULT : new SizeBuckets(sizeEdges), config.romaSettings(), 0, 0, false, null, 1, recordedOnly);
             AccuracyProfile profile = RomaBenchmark.profile(options, v -> assets.loadModel(config, v), System.err::println);
-            AccuracyProfileFiles.write(profile, seqs.stream().map(MotSequence::name).toList(), out);
-            System.out.printf(Locale.ROOT, "Wrote the accuracy profile of %d variants on %d sequences to %s%n", chosen.size(), seqs.size(), out);
+            List<String> clips = RomaBenchmark.profileClips(options).stream().map(MotSequence::name).toList();
+            AccuracyProfileFiles.write(profile, clips, out);
+            System.out.printf(Locale.ROOT, "Wrote the accuracy profile of %d variants on %d clips (%s) to %s%n", chosen.size(), clips.size(),
+                    String.join(", ", clips), out);
             return 0;
         }
     }

@@ -64,9 +64,11 @@ public final class LiveContention {
      * @param streams numbers of concurrent streams to run, e.g. 1, 2, 4
      * @param seconds length of each stream's run
      * @param rounds times every (streams, policy) pair is run
+     * @param recordedProfile measure the accuracy profile on the sequences as recorded only (default: with their smaller versions)
      */
     public record Options(List<MotSequence> sequences, List<Variant> variants, List<Integer> streams, double seconds, int rounds,
-                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance) {
+                          Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance,
+                          boolean recordedProfile) {
         public Options {
             streams = List.copyOf(streams);
             if (streams.isEmpty() || streams.stream().anyMatch(n -> n < 1)) {
@@ -116,7 +118,8 @@ public final class LiveContention {
 
     public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
         List<String> ids = o.variants().stream().map(Variant::id).toList();
-        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, RomaBenchmark.LABEL,
+        List<MotSequence> profileClips = RomaScenarios.profileClips(o.sequences(), o.recordedProfile());
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(profileClips, o.variants(), models, RomaBenchmark.LABEL,
                 o.maxPixels(), o.cacheDir(), progress);
         Map<String, List<byte[]>> encoded = encodedFrames(o.sequences());
         ImageCodec codec = new ImageCodec(o.maxPixels());
@@ -139,7 +142,7 @@ public final class LiveContention {
                 }
             }
             Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
-            AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), idle);
+            AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
             Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();

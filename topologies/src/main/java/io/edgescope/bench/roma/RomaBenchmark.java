@@ -61,6 +61,11 @@ public final class RomaBenchmark {
      * one stretch of a sequence, which no label-free signal predicts.
      */
     public static final String ROMA_KNOWN_SEQUENCE = "roma-known-sequence";
+    /**
+     * ROMA on a static scenario with a profile measured without the scenario's sequence (and its smaller version): how the
+     * profile carries to a scene it has never seen. Needs two sequences or more.
+     */
+    public static final String ROMA_UNSEEN_SEQUENCE = "roma-unseen-sequence";
     static final String LABEL = "person";
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
@@ -77,10 +82,11 @@ public final class RomaBenchmark {
      * @param calibrate fit ROMA's degradation to the fixed variants' runs before replaying ROMA
      * @param latencies a latency table to reuse when it exists and covers every variant and condition, else to write after measuring (null: measure, keep nothing)
      * @param seeds replays with seeds {@code seed}, {@code seed + 1}, ... of the latency draws, on the same measured latencies (at least 1)
+     * @param recordedProfile measure the accuracy profile on the sequences as recorded only (default: with their smaller versions)
      */
     public record Options(List<MotSequence> sequences, List<Variant> variants, Variant background, int rounds, int perRound,
                           Path cacheDir, long maxPixels, SizeBuckets buckets, RomaSettings settings, double todTolerance, long seed,
-                          boolean calibrate, Path latencies, int seeds) {
+                          boolean calibrate, Path latencies, int seeds, boolean recordedProfile) {
         public Options {
             if (seeds < 1) {
                 throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
@@ -119,13 +125,24 @@ public final class RomaBenchmark {
     private RomaBenchmark() {
     }
 
-    /** ROMA's offline step alone: every variant's AP50 and recall by size on the sequences, with its median latency there. */
+    /**
+     * ROMA's offline step alone: every variant's AP50, recall and precision by size on the profile's clips (the sequences, and
+     * their smaller versions unless the options say recorded only), with its median latency there.
+     */
     public static AccuracyProfile profile(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) {
-        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(o.sequences(), o.variants(), models, LABEL, o.maxPixels(),
-                o.cacheDir(), progress);
+        List<MotSequence> clips = profileClips(o);
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(clips, o.variants(), models, LABEL, o.maxPixels(), o.cacheDir(), progress);
         Map<String, Double> latency = new LinkedHashMap<>();
         o.variants().forEach(v -> latency.put(v.id(), bank.medianLatency(v.id())));
-        return AccuracyProfiles.measure(o.sequences(), bank, o.variants().stream().map(Variant::id).toList(), o.buckets(), latency);
+        return AccuracyProfiles.measure(clips, bank, o.variants().stream().map(Variant::id).toList(), o.buckets(), latency);
+    }
+
+    /**
+     * The clips the accuracy profile is measured on: each sequence and its smaller version (labelled objects of the sizes a wider view
+     * shows, which the recorded sequences lack), or the sequences alone.
+     */
+    public static List<MotSequence> profileClips(Options o) {
+        return RomaScenarios.profileClips(o.sequences(), o.recordedProfile());
     }
 
     public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
@@ -137,7 +154,12 @@ public final class RomaBenchmark {
         LatencyTable latencies = latencies(o, conditions, models, progress);
         Map<String, Double> offline = new LinkedHashMap<>();
         ids.forEach(id -> offline.put(id, latencies.median(LoadCondition.IDLE_NAME, id)));
-        AccuracyProfile profile = AccuracyProfiles.measure(o.sequences(), bank, ids, o.buckets(), offline);
+        AccuracyProfile profile = AccuracyProfiles.measure(profileClips(o), bank, ids, o.buckets(), offline);
+        Map<String, AccuracyProfile> unseen = new LinkedHashMap<>();
+        if (o.sequences().size() > 1) {
+            o.sequences().forEach(seq -> unseen.put(seq.name(),
+                    AccuracyProfiles.measure(RomaScenarios.without(profileClips(o), seq), bank, ids, o.buckets(), offline)));
+        }
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
@@ -146,7 +168,7 @@ public final class RomaBenchmark {
                 sequenceAccuracy(clips, bank, ids));
         List<SeedRun> runs = new ArrayList<>();
         for (long seed = o.seed(); seed < o.seed() + o.seeds(); seed++) {
-            runs.add(replayAll(scenarios, truth, ids, bank, latencies, profile, initial, o, seed, progress));
+            runs.add(replayAll(scenarios, truth, ids, bank, latencies, new Profiles(profile, unseen), initial, o, seed, progress));
         }
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         for (LoadCondition c : conditions) {
@@ -158,10 +180,14 @@ public final class RomaBenchmark {
                 runs.get(0).scenarios(), runs.stream().map(SeedRun::scenarios).toList());
     }
 
+    /** The accuracy profile, and per sequence name one measured without that sequence (empty with a single sequence). */
+    private record Profiles(AccuracyProfile all, Map<String, AccuracyProfile> withoutSequence) {
+    }
+
     /** Every policy on every scenario with one seed of the latency draws, ROMA's degradation fitted to that seed's fixed-variant runs. */
     private static SeedRun replayAll(List<RomaScenarios.Scenario> scenarios, TrueAccuracy truth,
                                      List<String> ids, DetectionBankBuilder.Bank bank,
-                                     LatencyTable latencies, AccuracyProfile profile, String initial, Options o, long seed,
+                                     LatencyTable latencies, Profiles profiles, String initial, Options o, long seed,
                                      Consumer<String> progress) {
         List<Map<String, PolicyRun>> fixedRuns = new ArrayList<>();
         for (RomaScenarios.Scenario s : scenarios) {
@@ -175,7 +201,7 @@ public final class RomaBenchmark {
         List<ScenarioResult> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             progress.accept("seed " + seed + ": replaying the policies on " + scenarios.get(i).timeline().name());
-            results.add(replay(scenarios.get(i), fixedRuns.get(i), truth.bySegment().get(i), truth.bySequence(), bank, latencies, profile,
+            results.add(replay(scenarios.get(i), fixedRuns.get(i), truth.bySegment().get(i), truth.bySequence(), bank, latencies, profiles,
                     initial, settings, o, seed));
         }
         return new SeedRun(fit, results);
@@ -213,7 +239,7 @@ public final class RomaBenchmark {
 
     private static RomaSettings withRetention(RomaSettings s, RetentionCalibration.Fit fit) {
         return new RomaSettings(s.reselectEveryFrames(), s.switchMargin(), s.latencyTrigger(), s.sceneTrigger(), s.histogramDecay(), s.latencyWindow(),
-                s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent());
+                s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent(), s.speedHalfLifeFrames());
     }
 
     /**
@@ -222,9 +248,10 @@ public final class RomaBenchmark {
      */
     private static ScenarioResult replay(RomaScenarios.Scenario s, Map<String, PolicyRun> fixed, Map<String, Map<String, Double>> apBySegment,
                                          Map<String, Map<String, Double>> apBySequence,
-                                         DetectionBankBuilder.Bank bank, LatencyTable latencies, AccuracyProfile profile, String initial,
+                                         DetectionBankBuilder.Bank bank, LatencyTable latencies, Profiles profiles, String initial,
                                          RomaSettings settings, Options o, long seed) {
         Timeline t = s.timeline();
+        AccuracyProfile profile = profiles.all();
         Map<String, PolicyRun> runs = new LinkedHashMap<>();
         fixed.values().forEach(r -> runs.put(r.policy(), r));
         runs.put(FITS, PolicyReplay.run(t, bank, latencies, new FitsIntervalPolicy(profile, settings.latencyWindow()), seed));
@@ -243,6 +270,11 @@ public final class RomaBenchmark {
         for (String name : known.keySet()) {
             RomaPolicy ablated = new RomaPolicy(new RomaSelector(profile, settings, initial, known.get(name)), d -> { });
             runs.put(name, PolicyReplay.run(t, bank, latencies, ablated, seed));
+        }
+        AccuracyProfile unseen = s.source() == null ? null : profiles.withoutSequence().get(s.source().name());
+        if (unseen != null) {
+            RomaPolicy unseenRoma = new RomaPolicy(new RomaSelector(unseen, settings, initial), d -> { });
+            runs.put(ROMA_UNSEEN_SEQUENCE, PolicyReplay.run(t, bank, latencies, unseenRoma, seed));
         }
         runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), seed));
         double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;

@@ -92,6 +92,7 @@ public final class RomaReport {
                     s.run(RomaBenchmark.ROMA_KNOWN_CONTENT).ap50(), s.run(RomaBenchmark.ROMA_KNOWN_SEQUENCE).ap50(), s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50(),
                     s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50(), s.run(RomaBenchmark.ORACLE).ap50()));
         }
+        b.append(unseenSequences(r));
         if (r.bySeed().size() > 1) {
             b.append(seedSummary(r));
         }
@@ -102,6 +103,23 @@ public final class RomaReport {
             PolicyRun roma = s.run(RomaBenchmark.ROMA);
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %d | %.1f | %.1f |%n", s.name(), roma.processedByVariant(),
                     roma.switches(), PERCENT * roma.droppedFraction(), s.decisions().size(), s.decisionMeanMicros(), s.decisionMaxMicros()));
+        }
+        return b.toString();
+    }
+
+    /** The static scenarios replayed with a profile that never saw their sequence (empty with a single sequence). */
+    private static String unseenSequences(RomaBenchmark.Result r) {
+        List<RomaBenchmark.ScenarioResult> of = r.scenarios().stream().filter(s -> s.runs().containsKey(RomaBenchmark.ROMA_UNSEEN_SEQUENCE)).toList();
+        if (of.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\nStatic scenarios with ROMA's profile measured without the scenario's sequence and its smaller "
+                + "version (a scene the profile has never seen):\n\n| scenario | best fixed | roma | roma, sequence unseen | unseen / best fixed |\n"
+                + "|---|---|---|---|---|\n");
+        for (RomaBenchmark.ScenarioResult s : of) {
+            double unseen = s.run(RomaBenchmark.ROMA_UNSEEN_SEQUENCE).ap50();
+            b.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %+.1f%% |%n", s.name(), s.bestFixed().ap50(), s.run(RomaBenchmark.ROMA).ap50(),
+                    unseen, PERCENT * (unseen / s.bestFixed().ap50() - 1)));
         }
         return b.toString();
     }
@@ -196,6 +214,9 @@ public final class RomaReport {
                     .put("roma_known_both", s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50())
                     .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros())
                     .put("roma_stale_iou", fit.iouThreshold()).put("roma_retention_exponent", fit.exponent()).put("roma_calibrated", r.calibrated());
+            if (s.runs().containsKey(RomaBenchmark.ROMA_UNSEEN_SEQUENCE)) {
+                o.put("roma_unseen_sequence", s.run(RomaBenchmark.ROMA_UNSEEN_SEQUENCE).ap50());
+            }
             ObjectNode per = o.putObject("per_variant");
             s.fixedPolicies().forEach(f -> per.put(f.substring(f.indexOf(':') + 1), s.run(f).ap50()));
             ObjectNode parts = o.putObject("parts");

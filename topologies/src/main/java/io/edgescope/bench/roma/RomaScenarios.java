@@ -45,8 +45,8 @@ final class RomaScenarios {
     static final List<DynamicSpec> DYNAMIC_SPECS = List.of(new DynamicSpec(15, 90, 600, 1), new DynamicSpec(25, 120, 720, 2),
             new DynamicSpec(30, 150, 900, 3));
 
-    /** A built timeline and what kind it is. */
-    record Scenario(String kind, Timeline timeline) {
+    /** A built timeline, what kind it is, and the one sequence it shows (null when it mixes several). */
+    record Scenario(String kind, Timeline timeline, MotSequence source) {
     }
 
     private RomaScenarios() {
@@ -55,10 +55,10 @@ final class RomaScenarios {
     static List<Scenario> all(List<MotSequence> sequences, List<String> dynamicConditions, List<String> streamConditions) {
         List<Scenario> out = new ArrayList<>();
         for (MotSequence seq : sequences) {
-            out.add(new Scenario(STATIC, whole(seq)));
+            out.add(new Scenario(STATIC, whole(seq), seq));
             out.add(new Scenario(STATIC, new Timeline(seq.name() + " x2 speed", false, seq.fps(),
-                    shots(seq, 1, seq.length(), FASTER, seq.name()), idle())));
-            out.add(new Scenario(STATIC, whole(smaller(seq))));
+                    shots(seq, 1, seq.length(), FASTER, seq.name()), idle()), seq));
+            out.add(new Scenario(STATIC, whole(smaller(seq)), seq));
         }
         int number = 0;
         for (List<MotSequence> clips : List.of(sequences, clips(sequences))) {
@@ -68,13 +68,13 @@ final class RomaScenarios {
                 double duration = shots.size() * MILLIS_PER_SECOND / spec.fps();
                 number++;
                 out.add(new Scenario(DYNAMIC, new Timeline(String.format(Locale.ROOT, "dynamic-%d (%.0f fps%s)", number, spec.fps(), also),
-                        true, spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed()))));
+                        true, spec.fps(), shots, schedule(dynamicConditions, duration, spec.seed())), null));
             }
         }
         List<Shot> mixed = mixed(sequences);
         for (String condition : streamConditions) {
             out.add(new Scenario(CONTENTION, new Timeline("contention " + condition, true, CONTENTION_FPS, mixed,
-                    List.of(new LoadPhase(0, condition)))));
+                    List.of(new LoadPhase(0, condition))), null));
         }
         return out;
     }
@@ -99,6 +99,17 @@ final class RomaScenarios {
         List<MotSequence> out = new ArrayList<>(sequences);
         sequences.forEach(s -> out.add(smaller(s)));
         return out;
+    }
+
+    /** The clips ROMA's accuracy profile is measured on: the sequences, and their smaller versions unless {@code recordedOnly}. */
+    static List<MotSequence> profileClips(List<MotSequence> sequences, boolean recordedOnly) {
+        return recordedOnly ? List.copyOf(sequences) : clips(sequences);
+    }
+
+    /** The clips without a sequence and its smaller version: a profile that has never seen that scene. */
+    static List<MotSequence> without(List<MotSequence> clips, MotSequence seq) {
+        String smaller = smaller(seq).name();
+        return clips.stream().filter(c -> !c.name().equals(seq.name()) && !c.name().equals(smaller)).toList();
     }
 
     private static List<LoadPhase> idle() {

@@ -26,7 +26,7 @@ class LiveContentionIT {
         EdgeScopeConfig config = EdgeScopeConfig.defaults();
         MotSequence tud = MotSequence.load(TestDetectors.SHARED.resolve("datasets/TUD-Campus"));
         LiveContention.Options options = new LiveContention.Options(List.of(tud), Variant.allById(VARIANTS), List.of(1, 2), 0.8, 1,
-                tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02);
+                tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02, false);
 
         LiveContention.Result result = LiveContention.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), m -> { });
 

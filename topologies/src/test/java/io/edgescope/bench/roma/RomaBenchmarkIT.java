@@ -29,7 +29,7 @@ class RomaBenchmarkIT {
         MotSequence tud = MotSequence.load(TestDetectors.SHARED.resolve("datasets/TUD-Campus"));
         Path latencies = tmp.resolve("latencies.json");
         RomaBenchmark.Options options = new RomaBenchmark.Options(List.of(tud), Variant.allById(VARIANTS), Variant.DEFAULT, 1, 2,
-                tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02, 7, true, latencies, SEEDS);
+                tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02, 7, true, latencies, SEEDS, false);
         List<String> progress = new ArrayList<>();
         RomaBenchmark.Result result = RomaBenchmark.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), progress::add);
 
