@@ -82,7 +82,7 @@ public final class RomaSelector {
                 .orElse(v -> RomaEstimator.expectedAp(v, shares));
         List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy, hindsight.latencyAt(previousFrame).orElse(latency::samples),
                 intervalMillis, s -> motion.retention(s, settings.iouThreshold()), settings.retentionExponent());
-        Estimate best = estimates.stream().max(Comparator.comparingDouble(Estimate::realtimeAp)).orElseThrow();
+        Estimate best = lightestNearTheTop(estimates);
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
         String previous = current;
         // the margin keeps a stream from flapping between close candidates; the first choices replace an arbitrary start
@@ -98,6 +98,18 @@ public final class RomaSelector {
         sharesAtDecision = shares();
         return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
                 intervalMillis, System.nanoTime() - started));
+    }
+
+    /**
+     * Where ROMA moves when it moves: the lightest candidate (estimated latency now) whose estimated real-time AP is within the
+     * lighter tolerance of the best estimate — closer than that the estimates do not tell candidates apart, and the lighter
+     * one overruns the frame interval less when the load rises and leaves more of the cores to the other streams. A running
+     * variant is left only for a target that beats it by the switch margin, so the tolerance alone never steps it down.
+     */
+    private Estimate lightestNearTheTop(List<Estimate> estimates) {
+        double top = estimates.stream().mapToDouble(Estimate::realtimeAp).max().orElseThrow();
+        return estimates.stream().filter(e -> e.realtimeAp() >= top * (1 - settings.lighterTolerance()))
+                .min(Comparator.comparingDouble(Estimate::latencyMillis)).orElseThrow();
     }
 
     private String dueReason() {

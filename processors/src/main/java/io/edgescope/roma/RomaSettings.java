@@ -15,19 +15,22 @@ package io.edgescope.roma;
  * @param iouThreshold the IoU a stale box must keep with its moved object to still count: the defaults, 0.5 with exponent 3, are what bench roma fits to the fixed variants' measured runs on our labelled sequences (two latency tables, 2026-11-26)
  * @param speedHalfLifeFrames a variant's learnt speed relative to the others drifts back to "as offline" with this half-life, in
  *                            processed frames of other variants (0: never), so a variant once measured slow is tried again
+ * @param lighterTolerance the lightest candidate whose estimated real-time AP is within this fraction of the best one's counts as
+ *                         the best (estimates closer than that do not tell candidates apart: like TOD's 0.02 AP50 tolerance)
  */
 public record RomaSettings(int reselectEveryFrames, double switchMargin, double latencyTrigger, double sceneTrigger, double histogramDecay,
                            int latencyWindow, int motionSamples, double priorBeta, double iouThreshold,
-                           double retentionExponent, int speedHalfLifeFrames) {
+                           double retentionExponent, int speedHalfLifeFrames, double lighterTolerance) {
 
-    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.5, 3.0, 1000);
+    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.5, 3.0, 1000, 0.02);
 
     public RomaSettings {
         if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0
-                || !(sceneTrigger > 0 && sceneTrigger <= 1) || motionSamples < 1 || speedHalfLifeFrames < 0) {
+                || !(sceneTrigger > 0 && sceneTrigger <= 1) || motionSamples < 1 || speedHalfLifeFrames < 0
+                || !(lighterTolerance >= 0 && lighterTolerance <= 1)) {
             throw new IllegalArgumentException("invalid ROMA settings: reselect " + reselectEveryFrames + ", margin " + switchMargin
                     + ", latency trigger " + latencyTrigger + ", scene trigger " + sceneTrigger + ", motion samples " + motionSamples
-                    + ", speed half-life " + speedHalfLifeFrames);
+                    + ", speed half-life " + speedHalfLifeFrames + ", lighter tolerance " + lighterTolerance);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RomaSelectorTest {
 
     private static final double INTERVAL = 50;
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0);
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
@@ -53,6 +53,26 @@ class RomaSelectorTest {
     }
 
     @Test
+    void shouldMoveToTheLightestVariantWhoseEstimateIsWithinTheToleranceOfTheBest() {
+        // "tiny" is poor; "light" and "heavy" both fit the interval easily, "heavy" 1 % more accurate
+        AccuracyProfile close = AccuracyProfile.of(RomaFixtures.TWO_BUCKETS, List.of(
+                new VariantAccuracy("tiny", 0.50, new double[] {0.50, 0.50}, new double[] {0.9, 0.9}, 2),
+                new VariantAccuracy("light", 0.80, new double[] {0.80, 0.80}, new double[] {0.9, 0.9}, 5),
+                new VariantAccuracy("heavy", 0.808, new double[] {0.808, 0.808}, new double[] {0.9, 0.9}, 10)));
+        double tolerance = 0.02;
+        RomaSettings tolerant = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, tolerance);
+        assertThat(firstMoveFromTiny(close, tolerant)).isEqualTo("light");
+        assertThat(firstMoveFromTiny(close, SETTINGS)).as("without a tolerance the best estimate wins however close").isEqualTo("heavy");
+    }
+
+    private static String firstMoveFromTiny(AccuracyProfile profile, RomaSettings settings) {
+        RomaSelector roma = new RomaSelector(profile, settings, "tiny");
+        roma.observe("tiny", RomaFixtures.boxes(3, 120, 0), RomaFixtures.FRAME, 600, 0, 2);
+        assertThat(roma.decide(INTERVAL)).map(Decision::reason).contains(RomaSelector.FIRST);
+        return roma.current();
+    }
+
+    @Test
     void shouldDecideEveryFewFramesOrAtOnceWhenLatencyJumps() {
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
         roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 0, 10);
@@ -65,7 +85,7 @@ class RomaSelectorTest {
 
     @Test
     void shouldDecideAtOnceWhenTheObjectSizesChangeButNotWhileTheyStay() {
-        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0);
+        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), rarely, "big");
         List<String> reasons = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
