@@ -14,10 +14,11 @@ import java.util.List;
  * @param loadFactor how much slower than offline the host ran
  * @param medianSpeed median object speed, box sizes per frame
  * @param intervalMillis the stream's frame interval
- * @param decisionNanos time taken by the decision
+ * @param decisionNanos time taken by the decision (wall clock: includes any time the thread was descheduled or paused)
+ * @param decisionCpuNanos CPU time the deciding thread spent on it (-1 where the JVM does not measure thread CPU time)
  */
 public record Decision(long frameIndex, String variantId, String previousId, String reason, List<Estimate> estimates, double[] sizes,
-                       double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos) {
+                       double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos, long decisionCpuNanos) {
 
     public boolean switched() {
         return !variantId.equals(previousId);

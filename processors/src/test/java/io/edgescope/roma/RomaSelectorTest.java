@@ -73,6 +73,12 @@ class RomaSelectorTest {
     }
 
     @Test
+    void shouldDecideOverSyntheticFramesWhenWarmingUp() {
+        int decisions = RomaSelector.warmUp(RomaFixtures.profile(), SETTINGS);
+        assertThat(decisions).as("the prior, the first and every periodic decision at least").isGreaterThan(2000 / SETTINGS.reselectEveryFrames());
+    }
+
+    @Test
     void shouldDecideEveryFewFramesOrAtOnceWhenLatencyJumps() {
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
         roma.observe("small", List.of(), RomaFixtures.FRAME, 600, 0, 10);

@@ -7,6 +7,7 @@ import io.edgescope.topology.RomaContext;
 import io.edgescope.topology.SplitParts;
 import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.AccuracyProfileFiles;
+import io.edgescope.roma.RomaSelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -111,10 +112,15 @@ public final class DetectionService implements AutoCloseable {
         }
     }
 
-    /** ROMA's accuracy profile (roma.profile, else the shipped one) restricted to roma.candidates, and its knobs. */
+    /**
+     * ROMA's accuracy profile (roma.profile, else the shipped one) restricted to roma.candidates, and its knobs; the estimator
+     * warmed up so a stream's first decision does not pay for class loading.
+     */
     static RomaContext romaContext(EdgeScopeConfig config) {
         AccuracyProfile all = AccuracyProfileFiles.configured(config.romaProfile()).profile();
-        return RomaContext.of(AccuracyProfileFiles.only(all, config.romaCandidateIds()), config.romaSettings());
+        AccuracyProfile candidates = AccuracyProfileFiles.only(all, config.romaCandidateIds());
+        RomaSelector.warmUp(candidates, config.romaSettings());
+        return RomaContext.of(candidates, config.romaSettings());
     }
 
     static Properties streamsProperties(EdgeScopeConfig config, String bootstrapServers) {

@@ -143,6 +143,7 @@ public final class LiveContention {
             }
             Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
             AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
+            RomaSelector.warmUp(profile, o.settings());
             Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();

@@ -103,6 +103,12 @@ public final class RomaBenchmark {
             return runs.get(policy);
         }
 
+        /** The most CPU time one of ROMA's decisions took, µs (NaN where the JVM does not measure thread CPU time). */
+        public double decisionMaxCpuMicros() {
+            long max = decisions.stream().mapToLong(Decision::decisionCpuNanos).max().orElse(-1);
+            return max < 0 ? Double.NaN : max / NANOS_PER_MICRO;
+        }
+
         /** The fixed policy with the best real-time AP50. */
         public PolicyRun bestFixed() {
             return fixedPolicies.stream().map(runs::get).max(java.util.Comparator.comparingDouble(PolicyRun::ap50)).orElseThrow();
@@ -163,6 +169,8 @@ public final class RomaBenchmark {
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
         String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        // as the detection service does at start: the decisions timed below are not the process's first
+        RomaSelector.warmUp(profile, o.settings());
         // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
         TrueAccuracy truth = new TrueAccuracy(scenarios.stream().map(s -> segmentAccuracy(s.timeline(), bank, ids)).toList(),
                 sequenceAccuracy(clips, bank, ids));
