@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * ROMA for one stream: fed every processed frame's boxes and latency, it re-estimates each
- * candidate's real-time AP periodically, when the latency moves or when the objects' sizes do, and switches to the best with
- * hysteresis (a margin, and at least {@link RomaSettings#reselectEveryFrames()} frames per
+ * candidate's real-time AP periodically, when the latency moves or when the objects' sizes do, and switches to the lightest
+ * candidate near the best estimate with hysteresis (a margin, and at least {@link RomaSettings#reselectEveryFrames()} frames per
  * variant unless latency jumps). Mutable, not thread-safe; one per stream.
  */
 public final class RomaSelector {
@@ -20,8 +20,8 @@ public final class RomaSelector {
     public static final String PERIODIC = "periodic";
     public static final String LATENCY = "latency-changed";
     public static final String SCENE = "scene-changed";
-    private static final int WARM_UP_FRAMES = 2000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int WARM_UP_FRAMES = 2000;
     private static final double WARM_UP_INTERVAL_MILLIS = 40;
     private static final int WARM_UP_FRAME_SIDE = 640;
     private static final double WARM_UP_BOX = 32;
