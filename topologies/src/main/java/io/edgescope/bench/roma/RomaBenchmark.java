@@ -160,11 +160,12 @@ public final class RomaBenchmark {
         LatencyTable latencies = latencies(o, conditions, models, progress);
         Map<String, Double> offline = new LinkedHashMap<>();
         ids.forEach(id -> offline.put(id, latencies.median(LoadCondition.IDLE_NAME, id)));
-        AccuracyProfile profile = AccuracyProfiles.measure(profileClips(o), bank, ids, o.buckets(), offline);
+        List<MotSequence> profiled = profileClips(o);
+        AccuracyProfile profile = AccuracyProfiles.measure(profiled, bank, ids, o.buckets(), offline);
         Map<String, AccuracyProfile> unseen = new LinkedHashMap<>();
         if (o.sequences().size() > 1) {
             o.sequences().forEach(seq -> unseen.put(seq.name(),
-                    AccuracyProfiles.measure(RomaScenarios.without(profileClips(o), seq), bank, ids, o.buckets(), offline)));
+                    AccuracyProfiles.measure(RomaScenarios.without(profiled, seq), bank, ids, o.buckets(), offline)));
         }
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
