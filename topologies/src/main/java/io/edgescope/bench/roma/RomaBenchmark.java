@@ -94,13 +94,22 @@ public final class RomaBenchmark {
         }
     }
 
-    /** One scenario's outcome: each policy's run by name, and ROMA's decision cost. */
+    /** One scenario's outcome: each policy's run by name, and ROMA's decisions. */
     public record ScenarioResult(String name, String kind, boolean dynamic, double fps, int frames, Map<String, PolicyRun> runs,
-                                 List<String> fixedPolicies, double decisionMeanMicros, double decisionMaxMicros, Timeline timeline,
-                                 List<Decision> decisions) {
+                                 List<String> fixedPolicies, Timeline timeline, List<Decision> decisions) {
 
         public PolicyRun run(String policy) {
             return runs.get(policy);
+        }
+
+        /** Mean wall-clock time of ROMA's decisions, µs (0 without any). */
+        public double decisionMeanMicros() {
+            return decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
+        }
+
+        /** The most wall-clock time one of ROMA's decisions took, µs (0 without any). */
+        public double decisionMaxMicros() {
+            return decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
         }
 
         /** The most CPU time one of ROMA's decisions took, µs (NaN where the JVM does not measure thread CPU time). */
@@ -287,10 +296,8 @@ public final class RomaBenchmark {
             runs.put(ROMA_UNSEEN_SEQUENCE, PolicyReplay.run(t, bank, latencies, unseenRoma, seed));
         }
         runs.put(ORACLE, PolicyReplay.run(t, bank, latencies, new ScheduledPolicy(t, PolicyReplay.bestFixedByPart(fixed)), seed));
-        double mean = decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
-        double max = decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
         return new ScenarioResult(t.name(), s.kind(), t.dynamic(), t.fps(), t.shots().size(), runs,
-                fixed.keySet().stream().map(id -> new FixedPolicy(id).name()).toList(), mean, max, t, List.copyOf(decisions));
+                fixed.keySet().stream().map(id -> new FixedPolicy(id).name()).toList(), t, List.copyOf(decisions));
     }
 
     /** The latency table given by the options when it covers this run, else measured now (and written there when a file is named). */
