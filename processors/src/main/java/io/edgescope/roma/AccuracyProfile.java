@@ -31,6 +31,12 @@ public record AccuracyProfile(SizeBuckets buckets, Map<String, VariantAccuracy> 
         return v;
     }
 
+    /** The candidate in the middle of the latency order: a start for a stream before anything is measured. */
+    public String middleByLatency() {
+        List<String> ids = byLatency();
+        return ids.get(ids.size() / 2);
+    }
+
     /** Candidate ids, lightest (offline latency) first. */
     public List<String> byLatency() {
         return variants.values().stream().sorted(java.util.Comparator.comparingDouble(VariantAccuracy::latencyMillis))

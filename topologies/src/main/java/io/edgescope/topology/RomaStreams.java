@@ -53,7 +53,7 @@ final class RomaStreams {
         return selectors.computeIfAbsent(streamId, id -> {
             AccuracyProfile profile = context.profile().orElseThrow();
             String initial = profile.variants().containsKey(detectors.defaultVariant()) ? detectors.defaultVariant()
-                    : profile.byLatency().get(profile.byLatency().size() / 2);
+                    : profile.middleByLatency();
             return new RomaSelector(profile, context.settings(), initial);
         });
     }

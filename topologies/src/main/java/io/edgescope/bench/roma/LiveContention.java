@@ -212,7 +212,7 @@ public final class LiveContention {
 
     /** Each policy by name, made for one camera and handed where its decisions go (ROMA's; the others take none). */
     private static Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
-        String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        String initial = profile.middleByLatency();
         Map<String, Function<Consumer<Decision>, SelectionPolicy>> out = new LinkedHashMap<>();
         o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), d -> new FixedPolicy(v.id())));
         out.put(RomaBenchmark.FITS, d -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));

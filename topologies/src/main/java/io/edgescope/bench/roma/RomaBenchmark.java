@@ -178,7 +178,7 @@ public final class RomaBenchmark {
         }
         List<RomaScenarios.Scenario> scenarios = RomaScenarios.all(o.sequences(), conditions.stream().map(LoadCondition::name).toList(),
                 List.of(LoadCondition.IDLE_NAME, conditions.get(2).name(), conditions.get(3).name()));
-        String initial = profile.byLatency().get(profile.byLatency().size() / 2);
+        String initial = profile.middleByLatency();
         // as the detection service does at start: the decisions timed below are not the process's first
         RomaSelector.warmUp(profile, o.settings());
         // each segment's true accuracy (ROMA's hindsight) depends on the detections only, not on the seed: computed once
