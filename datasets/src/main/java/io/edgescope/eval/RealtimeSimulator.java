@@ -71,16 +71,27 @@ public final class RealtimeSimulator {
         int next = 0;
         while (next < n) {
             double start = Math.max(free, arrivalMillis[next]);
-            int pick = next;
-            while (pick + 1 < n && arrivalMillis[pick + 1] <= start) {
-                pick++;
-            }
+            int pick = newestArrived(arrivalMillis, next, start);
             processed[pick] = true;
             finish[pick] = start + latencyMillis[pick];
             free = finish[pick];
             next = pick + 1;
         }
         return observed(arrivalMillis, finish, framePeriodMillis);
+    }
+
+    /**
+     * The frame a detector free at {@code nowMillis} takes: the newest that has arrived by then, from {@code next} on
+     * ({@code next} itself when no later one has; the ones in between are dropped).
+     *
+     * @param arrivalMillis arrival time of each frame, non-decreasing
+     */
+    public static int newestArrived(double[] arrivalMillis, int next, double nowMillis) {
+        int pick = next;
+        while (pick + 1 < arrivalMillis.length && arrivalMillis[pick + 1] <= nowMillis) {
+            pick++;
+        }
+        return pick;
     }
 
     /**

@@ -26,6 +26,15 @@ class RealtimeSimulatorTest {
     }
 
     @Test
+    void shouldTakeTheNewestFrameThatHasArrivedWhenTheDetectorIsFree() {
+        double[] arrival = {0, 100, 200, 300};
+        assertThat(RealtimeSimulator.newestArrived(arrival, 1, 250)).isEqualTo(2);
+        assertThat(RealtimeSimulator.newestArrived(arrival, 1, 200)).as("a frame arriving at that very moment counts").isEqualTo(2);
+        assertThat(RealtimeSimulator.newestArrived(arrival, 1, 50)).as("none later has arrived: the next one").isEqualTo(1);
+        assertThat(RealtimeSimulator.newestArrived(arrival, 0, 1000)).isEqualTo(3);
+    }
+
+    @Test
     void shouldDropFramesSupersededWhileBusy() {
         // frame 0 runs 0-250: frames 1 and 2 arrive meanwhile; 2 is newest, so 1 is dropped; 2 runs 250-260,
         // in time to be shown on itself (until 300); 3 runs 300-310

@@ -48,10 +48,7 @@ public final class PolicyReplay {
         int next = 0;
         while (next < n) {
             double start = Math.max(free, arrival[next]);
-            int pick = next;
-            while (pick + 1 < n && arrival[pick + 1] <= start) {
-                pick++;
-            }
+            int pick = RealtimeSimulator.newestArrived(arrival, next, start);
             if (policy instanceof KnowsTheFuture oracle) {
                 oracle.upcoming(pick);
             }

@@ -3,6 +3,7 @@ package io.edgescope.bench.roma;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
+import io.edgescope.eval.RealtimeSimulator;
 import io.edgescope.eval.ScoredBox;
 import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.Shot;
@@ -86,10 +87,7 @@ final class LiveStream {
         while (next < n) {
             ticker.sleepUntil(startNanos + (long) (arrival[next] * NANOS_PER_MILLI));
             double now = (ticker.nanos() - startNanos) / NANOS_PER_MILLI;
-            int pick = next;
-            while (pick + 1 < n && arrival[pick + 1] <= now) {
-                pick++;
-            }
+            int pick = RealtimeSimulator.newestArrived(arrival, next, now);
             String variant = policy.next(interval);
             Shot shot = shots.get(pick);
             BgrImage frame = image.apply(shot);
