@@ -1,6 +1,7 @@
 package io.edgescope.roma;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One selection and what it was based on.
@@ -16,9 +17,16 @@ import java.util.List;
  * @param intervalMillis the stream's frame interval
  * @param decisionNanos time taken by the decision (wall clock: includes any time the thread was descheduled or paused)
  * @param decisionCpuNanos CPU time the deciding thread spent on it (-1 where the JVM does not measure thread CPU time)
+ * @param othersApChange per candidate, the change of the other streams' summed real-time AP it would cause on the shared cores
+ *                       (all 0 for a stream alone; {@link SharedCores})
  */
 public record Decision(long frameIndex, String variantId, String previousId, String reason, List<Estimate> estimates, double[] sizes,
-                       double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos, long decisionCpuNanos) {
+                       double loadFactor, double medianSpeed, double intervalMillis, long decisionNanos, long decisionCpuNanos,
+                       Map<String, Double> othersApChange) {
+
+    public Decision {
+        othersApChange = Map.copyOf(othersApChange);
+    }
 
     public boolean switched() {
         return !variantId.equals(previousId);

@@ -61,6 +61,17 @@ public final class LatencyTracker {
     }
 
     public void observe(String variantId, double latencyMillis) {
+        observe(variantId, latencyMillis, 1);
+    }
+
+    /**
+     * A measurement taken while the other streams on the cores made detectors {@code contention} times slower than alone
+     * ({@link SharedCores}): kept as the host's load without that contention, so it can be put back at another contention.
+     */
+    public void observe(String variantId, double latencyMillis, double contention) {
+        if (!(contention >= 1)) {
+            throw new IllegalArgumentException("contention must be at least 1, got " + contention);
+        }
         if (!(latencyMillis >= 0) || !profile.variants().containsKey(variantId)) {
             return;
         }
@@ -78,17 +89,20 @@ public final class LatencyTracker {
             speed.replaceAll((id, s) -> id.equals(variantId) ? s : 1 + (s - 1) * keep);
         }
         if (calibrationLeft > 0) {
-            double measured = latencyMillis / (offline * loadBeforeSwitch);
+            double measured = latencyMillis / (offline * loadBeforeSwitch * contention);
             speed.merge(variantId, measured, (old, now) -> old + CALIBRATION_WEIGHT * (now - old));
             calibrationLeft--;
         }
-        loads[next] = latencyMillis / (offline * speedOf(variantId));
+        loads[next] = latencyMillis / (offline * speedOf(variantId) * contention);
         next = (next + 1) % loads.length;
         size = Math.min(size + 1, loads.length);
         last = variantId;
     }
 
-    /** How many times slower than offline the host runs now, on average (1 before any measurement). */
+    /**
+     * How many times slower than offline the host runs now, on average, apart from the contention measurements were
+     * taken under (1 before any measurement).
+     */
     public double loadFactor() {
         if (size == 0) {
             return 1;
@@ -107,12 +121,22 @@ public final class LatencyTracker {
 
     /** Mean latency of a variant now. */
     public double estimate(String variantId) {
-        return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor();
+        return estimate(variantId, 1);
+    }
+
+    /** Mean latency of a variant under {@code contention} from other streams. */
+    public double estimate(String variantId, double contention) {
+        return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor() * contention;
     }
 
     /** Latency samples of a variant now (before any measurement: its offline latency, that much faster, and that much slower). */
     public double[] samples(String variantId) {
-        double base = profile.variant(variantId).latencyMillis() * speedOf(variantId);
+        return samples(variantId, 1);
+    }
+
+    /** As {@link #samples(String)}, under {@code contention} from other streams. */
+    public double[] samples(String variantId, double contention) {
+        double base = profile.variant(variantId).latencyMillis() * speedOf(variantId) * contention;
         if (size == 0) {
             return new double[] {base / UNMEASURED_SPREAD, base, base * UNMEASURED_SPREAD};
         }

@@ -2,16 +2,23 @@ package io.edgescope.roma;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
  * ROMA for one stream: fed every processed frame's boxes and latency, it re-estimates each
  * candidate's real-time AP periodically, when the latency moves or when the objects' sizes do, and switches to the lightest
  * candidate near the best estimate with hysteresis (a margin, and at least {@link RomaSettings#reselectEveryFrames()} frames per
- * variant unless latency jumps). Mutable, not thread-safe; one per stream.
+ * variant unless latency jumps). On cores shared with other ROMA streams ({@link SharedCores}) a candidate is judged by the
+ * load it would add: its latency under the contention it would cause, plus the change it would cause in the other streams'
+ * real-time AP. Mutable, not thread-safe; one per stream.
  */
 public final class RomaSelector {
 
@@ -32,6 +39,8 @@ public final class RomaSelector {
     private final MotionModel motion;
     private final LatencyTracker latency;
     private final Hindsight hindsight;
+    private final SharedCores.Member cores;
+    private double[] response;
     private String current;
     private List<Box> previousBoxes = List.of();
     private long previousFrame = -1;
@@ -41,14 +50,26 @@ public final class RomaSelector {
     private boolean decided;
     private boolean priorTaken;
 
+    /** A selector for a stream alone on its cores. */
     public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant) {
-        this(profile, settings, initialVariant, Hindsight.NONE);
+        this(profile, settings, initialVariant, Hindsight.NONE, SharedCores.alone());
+    }
+
+    /** A selector for a stream that shares the cores with the other members of {@code cores}. */
+    public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant, SharedCores.Member cores) {
+        this(profile, settings, initialVariant, Hindsight.NONE, cores);
     }
 
     /** A selector given some of its inputs from hindsight (benchmarks only: what each estimate costs). */
     public RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant, Hindsight hindsight) {
+        this(profile, settings, initialVariant, hindsight, SharedCores.alone());
+    }
+
+    private RomaSelector(AccuracyProfile profile, RomaSettings settings, String initialVariant, Hindsight hindsight,
+                         SharedCores.Member cores) {
         this.profile = profile;
         this.hindsight = hindsight;
+        this.cores = cores;
         this.settings = settings;
         this.sizes = new SizeHistogram(profile.buckets(), settings.histogramDecay());
         this.motion = new MotionModel(settings.motionSamples(), settings.priorBeta());
@@ -89,7 +110,7 @@ public final class RomaSelector {
         }
         previousBoxes = List.copyOf(boxes);
         previousFrame = frameIndex;
-        latency.observe(variantId, latencyMillis);
+        latency.observe(variantId, latencyMillis, cores.contention());
         sinceDecision++;
     }
 
@@ -101,6 +122,7 @@ public final class RomaSelector {
     public Optional<Decision> decide(double intervalMillis) {
         String reason = dueReason();
         if (reason == null) {
+            publish(intervalMillis);
             return Optional.empty();
         }
         long started = System.nanoTime();
@@ -109,24 +131,64 @@ public final class RomaSelector {
         ToDoubleFunction<VariantAccuracy> accuracy = hindsight.accuracyAt(previousFrame)
                 .<ToDoubleFunction<VariantAccuracy>>map(truth -> v -> truth.applyAsDouble(v.variantId()))
                 .orElse(v -> RomaEstimator.expectedAp(v, shares));
-        List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy, hindsight.latencyAt(previousFrame).orElse(latency::samples),
-                intervalMillis, s -> motion.retention(s, settings.iouThreshold()), settings.retentionExponent());
-        Estimate best = lightestNearTheTop(estimates);
+        double dutyNow = latency.estimate(current, cores.contention()) / intervalMillis;
+        Map<String, SharedCores.Impact> impacts = new HashMap<>();
+        for (String id : profile.variants().keySet()) {
+            impacts.put(id, cores.impactOf(dutyNow, contention -> latency.estimate(id, contention) / intervalMillis));
+        }
+        double stayChange = impacts.get(current).othersApChange();
+        List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy,
+                hindsight.latencyAt(previousFrame).orElse(id -> latency.samples(id, impacts.get(id).contention())),
+                intervalMillis, retention(), settings.retentionExponent());
+        // each candidate's own estimate plus what it would change for the other streams, against staying
+        ToDoubleFunction<Estimate> score = e -> e.realtimeAp() + impacts.get(e.variantId()).othersApChange() - stayChange;
+        Estimate best = lightestNearTheTop(estimates, score);
         Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
         String previous = current;
         // the margin keeps a stream from flapping between close candidates; the first choices replace an arbitrary start
         double margin = FIRST.equals(reason) || PRIOR.equals(reason) ? 0 : settings.switchMargin();
-        if (!best.variantId().equals(current) && best.realtimeAp() > now.realtimeAp() * (1 + margin)) {
+        if (!best.variantId().equals(current) && score.applyAsDouble(best) > score.applyAsDouble(now) * (1 + margin)) {
             current = best.variantId();
         }
         priorTaken = true;
         decided = !PRIOR.equals(reason);
         sinceDecision = 0;
-        latencyAtDecision = latency.estimate(current);
+        double contention = cores.contention();
+        latencyAtDecision = latency.estimate(current, contention);
         // as the variant now running sees them, so a switch alone does not look like a change of scene
         sharesAtDecision = shares();
-        return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor(), motion.medianSpeed(),
-                intervalMillis, System.nanoTime() - started, startedCpu < 0 ? -1 : cpuNanos() - startedCpu));
+        if (cores.cooperates()) {
+            response = response(accuracy.applyAsDouble(profile.variant(current)), intervalMillis, contention);
+            publish(intervalMillis);
+        }
+        Map<String, Double> othersChange = new TreeMap<>();
+        impacts.forEach((id, impact) -> othersChange.put(id, impact.othersApChange()));
+        return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor() * contention,
+                motion.medianSpeed(), intervalMillis, System.nanoTime() - started, startedCpu < 0 ? -1 : cpuNanos() - startedCpu,
+                othersChange));
+    }
+
+    private IntToDoubleFunction retention() {
+        return s -> motion.retention(s, settings.iouThreshold());
+    }
+
+    /** The running variant's estimated real-time AP were its detector each of the shared cores' response loads slower than now. */
+    private double[] response(double expectedAp, double intervalMillis, double contention) {
+        double[] samples = latency.samples(current, contention);
+        double[] out = new double[SharedCores.RESPONSE_LOADS.length];
+        for (int i = 0; i < out.length; i++) {
+            double load = SharedCores.RESPONSE_LOADS[i];
+            double[] slower = Arrays.stream(samples).map(l -> l * load).toArray();
+            out[i] = expectedAp * RomaEstimator.factor(StalenessModel.weights(slower, intervalMillis), retention(), settings.retentionExponent());
+        }
+        return out;
+    }
+
+    /** Tells the other streams on the cores how busy this stream's detector keeps them and what more load would cost it. */
+    private void publish(double intervalMillis) {
+        if (response != null) {
+            cores.publish(latency.estimate(current, cores.contention()) / intervalMillis, response);
+        }
     }
 
     /**
@@ -135,9 +197,9 @@ public final class RomaSelector {
      * one overruns the frame interval less when the load rises and leaves more of the cores to the other streams. A running
      * variant is left only for a target that beats it by the switch margin, so the tolerance alone never steps it down.
      */
-    private Estimate lightestNearTheTop(List<Estimate> estimates) {
-        double top = estimates.stream().mapToDouble(Estimate::realtimeAp).max().orElseThrow();
-        return estimates.stream().filter(e -> e.realtimeAp() >= top * (1 - settings.lighterTolerance()))
+    private Estimate lightestNearTheTop(List<Estimate> estimates, ToDoubleFunction<Estimate> score) {
+        double top = estimates.stream().mapToDouble(score).max().orElseThrow();
+        return estimates.stream().filter(e -> score.applyAsDouble(e) >= top * (1 - settings.lighterTolerance()))
                 .min(Comparator.comparingDouble(Estimate::latencyMillis)).orElseThrow();
     }
 
@@ -156,7 +218,7 @@ public final class RomaSelector {
         if (sinceDecision >= settings.reselectEveryFrames()) {
             return PERIODIC;
         }
-        double nowLatency = latency.estimate(current);
+        double nowLatency = latency.estimate(current, cores.contention());
         if (sinceDecision > 0 && Math.abs(nowLatency - latencyAtDecision) > settings.latencyTrigger() * latencyAtDecision) {
             return LATENCY;
         }

@@ -17,20 +17,23 @@ package io.edgescope.roma;
  *                            processed frames of other variants (0: never), so a variant once measured slow is tried again
  * @param lighterTolerance the lightest candidate whose estimated real-time AP is within this fraction of the best one's counts as
  *                         the best (estimates closer than that do not tell candidates apart: like TOD's 0.02 AP50 tolerance)
+ * @param contentionSlowdown how much slower a detector runs beside another stream's detector that is always busy, on the
+ *                           shared cores of one process ({@link SharedCores}; 0: each stream chooses as if alone)
  */
 public record RomaSettings(int reselectEveryFrames, double switchMargin, double latencyTrigger, double sceneTrigger, double histogramDecay,
                            int latencyWindow, int motionSamples, double priorBeta, double iouThreshold,
-                           double retentionExponent, int speedHalfLifeFrames, double lighterTolerance) {
+                           double retentionExponent, int speedHalfLifeFrames, double lighterTolerance,
+                           double contentionSlowdown) {
 
-    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.5, 3.0, 1000, 0.02);
+    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.5, 3.0, 1000, 0.02, 0.6);
 
     public RomaSettings {
         if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0
                 || !(sceneTrigger > 0 && sceneTrigger <= 1) || motionSamples < 1 || speedHalfLifeFrames < 0
-                || !(lighterTolerance >= 0 && lighterTolerance <= 1)) {
+                || !(lighterTolerance >= 0 && lighterTolerance <= 1) || !(contentionSlowdown >= 0)) {
             throw new IllegalArgumentException("invalid ROMA settings: reselect " + reselectEveryFrames + ", margin " + switchMargin
                     + ", latency trigger " + latencyTrigger + ", scene trigger " + sceneTrigger + ", motion samples " + motionSamples
-                    + ", speed half-life " + speedHalfLifeFrames + ", lighter tolerance " + lighterTolerance);
+                    + ", speed half-life " + speedHalfLifeFrames + ", lighter tolerance " + lighterTolerance + ", contention slowdown " + contentionSlowdown);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RomaSelectorTest {
 
     private static final double INTERVAL = 50;
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0, 0);
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
@@ -60,7 +60,7 @@ class RomaSelectorTest {
                 new VariantAccuracy("light", 0.80, new double[] {0.80, 0.80}, new double[] {0.9, 0.9}, 5),
                 new VariantAccuracy("heavy", 0.808, new double[] {0.808, 0.808}, new double[] {0.9, 0.9}, 10)));
         double tolerance = 0.02;
-        RomaSettings tolerant = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, tolerance);
+        RomaSettings tolerant = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, tolerance, 0);
         assertThat(firstMoveFromTiny(close, tolerant)).isEqualTo("light");
         assertThat(firstMoveFromTiny(close, SETTINGS)).as("without a tolerance the best estimate wins however close").isEqualTo("heavy");
     }
@@ -91,7 +91,7 @@ class RomaSelectorTest {
 
     @Test
     void shouldDecideAtOnceWhenTheObjectSizesChangeButNotWhileTheyStay() {
-        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0);
+        RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0, 0);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), rarely, "big");
         List<String> reasons = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -158,5 +158,54 @@ class RomaSelectorTest {
                 new VariantAccuracy("slow", 0.805, new double[] {0.805, 0.805}, new double[] {0.9, 0.9}, 40)));
         assertThat(new RomaSelector(close, SETTINGS, "slow").decide(42)).hasValueSatisfying(d -> assertThat(d.variantId()).isEqualTo("fast"));
         assertThat(new RomaSelector(close, SETTINGS, "fast").decide(60)).hasValueSatisfying(d -> assertThat(d.variantId()).isEqualTo("slow"));
+    }
+
+    @Test
+    void shouldKeepALighterVariantWhenItsHeavierChoiceWouldCostAnotherStreamOnTheCoresMore() {
+        // small objects: "big" is far better for this stream, and fits the interval at the contention the other stream causes
+        assertThat(chooseBesideSensitiveStream(0)).as("streams that do not interact").isEqualTo("big");
+        assertThat(chooseBesideSensitiveStream(1)).as("big would push the other stream past its interval")
+                .isEqualTo("small");
+    }
+
+    private static String chooseBesideSensitiveStream(double slowdown) {
+        SharedCores cores = new SharedCores(slowdown);
+        SharedCores.Member other = cores.join();
+        // the other stream is busy a fifth of the time and right at its interval: 25 % slower costs it half its AP
+        other.publish(0.2, new double[] {0.8, 0.6, 0.4, 0.2, 0.1, 0.1});
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
+        for (int f = 0; f < 3; f++) {
+            roma.observe("small", RomaFixtures.boxes(4, 20, f), RomaFixtures.FRAME, 600, f, 10 * (1 + 0.2 * slowdown));
+            roma.decide(INTERVAL);
+        }
+        return roma.current();
+    }
+
+    @Test
+    void shouldMoveLighterWhenAnotherStreamTakesTheCoresBeforeItsOwnLatencyShowsIt() {
+        SharedCores cores = new SharedCores(1);
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "big", cores.join());
+        // small objects moving 0.4 of their size per frame: a box one frame old misses
+        for (int f = 0; f < 3; f++) {
+            roma.observe("big", RomaFixtures.boxes(4, 20, 8.0 * f), RomaFixtures.FRAME, 600, f, 40);
+            roma.decide(INTERVAL);
+        }
+        assertThat(roma.current()).isEqualTo("big");
+        cores.join().publish(1, new double[] {0.8, 0.8, 0.8, 0.8, 0.8, 0.8});
+        Optional<Decision> next = roma.decide(INTERVAL);
+        assertThat(next).as("a decision as soon as the contention doubled the estimated latency")
+                .hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo(RomaSelector.LATENCY));
+        assertThat(roma.current()).as("big would now take 80 ms of a 50 ms interval").isEqualTo("small");
+    }
+
+    @Test
+    void shouldTellTheOtherStreamsHowBusyItsDetectorIs() {
+        SharedCores cores = new SharedCores(0.5);
+        SharedCores.Member watcher = cores.join();
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
+        roma.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, 0, 10);
+        roma.decide(INTERVAL);
+        assertThat(roma.current()).as("large objects: big is a little better and fits the interval").isEqualTo("big");
+        assertThat(watcher.contention()).as("40 ms of every 50").isCloseTo(1 + 0.5 * 0.8, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -89,6 +89,16 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
         });
     }
 
+    static ConfigKey<Float> nonNegativeFloat(String name, float defaultValue, String doc) {
+        return new ConfigKey<>(name, doc, Float.toString(defaultValue), s -> {
+            float v = Float.parseFloat(s);
+            if (!(v >= 0f) || Float.isInfinite(v)) {
+                throw new IllegalArgumentException("must be a number of at least 0, got " + v);
+            }
+            return v;
+        });
+    }
+
     static ConfigKey<String> oneOf(String name, String defaultValue, String doc, String... allowed) {
         return new ConfigKey<>(name, doc, defaultValue, s -> {
             for (String a : allowed) {

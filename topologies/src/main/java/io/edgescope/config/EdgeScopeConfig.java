@@ -165,6 +165,8 @@ public record EdgeScopeConfig(
             RomaSettings.DEFAULT.speedHalfLifeFrames(), 0, Integer.MAX_VALUE, "ROMA learns each variant's speed under load relative to the others when it runs; a learnt speed drifts back to the offline one with this half-life in processed frames of other variants (0: never), so a variant once measured slow is tried again.");
     public static final ConfigKey<Float> ROMA_LIGHTER_TOLERANCE = ConfigKey.fraction("roma.lighter.tolerance",
             (float) RomaSettings.DEFAULT.lighterTolerance(), "ROMA runs the lightest variant whose estimated real-time AP is within this fraction of the best estimate (closer estimates do not tell variants apart; the lighter one overruns less and leaves cores to other streams); 0: always the best estimate.");
+    public static final ConfigKey<Float> ROMA_CONTENTION_SLOWDOWN = ConfigKey.nonNegativeFloat("roma.contention.slowdown",
+            (float) RomaSettings.DEFAULT.contentionSlowdown(), "ROMA streams in one process share its cores: each judges a variant by the load it would add, its own latency and the other ROMA streams' real-time AP included; this is how much slower a detector runs beside another that is always busy (`bench roma-live` measures it on the host); 0: each stream chooses as if alone.");
     public static final ConfigKey<String> ROMA_CANDIDATES = new ConfigKey<>("roma.candidates",
             "Variants ROMA chooses among (comma-separated; each needs a row in the accuracy profile).",
             "yolox-nano-256,yolox-nano-320,yolox-nano-416,yolox-nano-512,yolox-nano-640", s -> {
@@ -230,7 +232,7 @@ public record EdgeScopeConfig(
     public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, STATE_DIR,
             DATA_DIR, BROKER_PORT, REGISTRY_PORT, NUM_STREAM_THREADS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, FRAME_PARTITIONS, MAX_FRAME_BYTES,
             MAX_DECODED_PIXELS, SCORE_THRESHOLD, NMS_IOU, DETECTOR_VARIANT, VARIANT_RULES, MAX_RESIDENT_VARIANTS, VARIANTS_BUDGET_MB, DETECTOR_THREADS, DETECTOR_SPINNING, JPEG_QUALITY,
-            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_SCENE_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_SPEED_HALF_LIFE, ROMA_LIGHTER_TOLERANCE, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
+            ROMA_RESELECT_FRAMES, ROMA_SWITCH_MARGIN, ROMA_LATENCY_TRIGGER, ROMA_SCENE_TRIGGER, ROMA_HISTOGRAM_DECAY, ROMA_PRIOR_BETA, ROMA_MOTION_IOU, ROMA_RETENTION_EXPONENT, ROMA_SPEED_HALF_LIFE, ROMA_LIGHTER_TOLERANCE, ROMA_CONTENTION_SLOWDOWN, ROMA_CANDIDATES, ROMA_PROFILE, TELEMETRY_HTTP_PORT,
             TELEMETRY_HTTP_HOST, MAX_FRAME_AGE_MS, MAX_FPS, CONSOLE_TOKEN, CONSOLE_GROUND_TRUTH, DEVICE_LINK_MBPS, DEVICE_LINK_RTT_MS, DEVICE_COMMIT_INTERVAL_MS, DEVICE_EMULATED_SLOWDOWN, REGISTRY_USER_INFO, REGISTRY_TRUSTSTORE, REGISTRY_TRUSTSTORE_PASSWORD, REGISTRY_TRUSTSTORE_TYPE,
             REGISTRY_HOST, REGISTRY_USERS, REGISTRY_KEYSTORE, REGISTRY_KEYSTORE_PASSWORD, REGISTRY_KEYSTORE_TYPE);
 
@@ -290,7 +292,7 @@ public record EdgeScopeConfig(
         return new RomaSettings(p.get(ROMA_RESELECT_FRAMES), p.get(ROMA_SWITCH_MARGIN), p.get(ROMA_LATENCY_TRIGGER), p.get(ROMA_SCENE_TRIGGER),
                 p.get(ROMA_HISTOGRAM_DECAY),
                 d.latencyWindow(), d.motionSamples(), p.get(ROMA_PRIOR_BETA), p.get(ROMA_MOTION_IOU), p.get(ROMA_RETENTION_EXPONENT),
-                p.get(ROMA_SPEED_HALF_LIFE), p.get(ROMA_LIGHTER_TOLERANCE));
+                p.get(ROMA_SPEED_HALF_LIFE), p.get(ROMA_LIGHTER_TOLERANCE), p.get(ROMA_CONTENTION_SLOWDOWN));
     }
 
     public static EdgeScopeConfig defaults() {
@@ -338,6 +340,7 @@ public record EdgeScopeConfig(
         m.put(ROMA_RETENTION_EXPONENT.name(), Double.toString(roma.retentionExponent()));
         m.put(ROMA_SPEED_HALF_LIFE.name(), Integer.toString(roma.speedHalfLifeFrames()));
         m.put(ROMA_LIGHTER_TOLERANCE.name(), Double.toString(roma.lighterTolerance()));
+        m.put(ROMA_CONTENTION_SLOWDOWN.name(), Double.toString(roma.contentionSlowdown()));
         m.put(ROMA_CANDIDATES.name(), romaCandidates);
         m.put(ROMA_PROFILE.name(), romaProfile);
         m.put(TELEMETRY_HTTP_PORT.name(), Integer.toString(telemetryHttpPort));

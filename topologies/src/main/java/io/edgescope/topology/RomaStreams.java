@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * ROMA for the streams of one processor (one task): a selector per stream, created at its first
- * ROMA frame and kept in memory (after a rebalance a stream re-learns within a few frames). A
+ * ROMA frame and kept in memory (after a rebalance a stream re-learns within a few frames), seated
+ * on the process's shared cores (a stream that stops publishing stops counting there). A
  * decision to switch starts loading the new variant, so the stream never waits for it.
  */
 final class RomaStreams {
@@ -54,7 +55,7 @@ final class RomaStreams {
             AccuracyProfile profile = context.profile().orElseThrow();
             String initial = profile.variants().containsKey(detectors.defaultVariant()) ? detectors.defaultVariant()
                     : profile.middleByLatency();
-            return new RomaSelector(profile, context.settings(), initial);
+            return new RomaSelector(profile, context.settings(), initial, context.cores().join());
         });
     }
 }

@@ -40,7 +40,7 @@ class RomaTopologyTest {
     private static final int STEP_PX = 4;
     private static final int WRAP_PX = 48;
     private static final SizeBuckets ONE_BUCKET = new SizeBuckets(List.of(0.5));
-    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 5, 100, 0.02, 0.65, 2.0, 0, 0);
+    private static final RomaSettings SETTINGS = new RomaSettings(5, 0.02, 0.25, 0.3, 0.9, 5, 100, 0.02, 0.65, 2.0, 0, 0, 0);
 
     @TempDir
     Path stateDir;

@@ -22,6 +22,7 @@ import io.edgescope.roma.RomaPolicy;
 import io.edgescope.roma.RomaSelector;
 import io.edgescope.roma.RomaSettings;
 import io.edgescope.roma.SelectionPolicy;
+import io.edgescope.roma.SharedCores;
 import io.edgescope.roma.SizeBuckets;
 import io.edgescope.roma.TodPolicy;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class LiveContention {
     /** Detector runs per variant on an otherwise idle host for the profile's latency. */
     private static final int IDLE_SAMPLES = 15;
     private static final CocoEvaluator AP50 = new CocoEvaluator(List.of(AreaRange.ALL));
+    /** ROMA with every camera choosing as if alone on the host (no shared cores): what the cooperation adds, in the same run. */
+    public static final String ROMA_ALONE = "roma-alone";
 
     /**
      * @param streams numbers of concurrent streams to run, e.g. 1, 2, 4
@@ -97,6 +100,10 @@ public final class LiveContention {
         }
     }
 
+    /** What one camera's policy is made with: the cores the run's cameras share, and where its decisions go. */
+    private record Camera(SharedCores cores, Consumer<Decision> decisions) {
+    }
+
     /** One ROMA decision of one camera in one run. */
     public record CameraDecision(int streams, int round, int camera, Decision decision) {
     }
@@ -110,6 +117,21 @@ public final class LiveContention {
 
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
+        }
+
+        /**
+         * The contention slowdown a fixed policy's mean latency shows at {@code streams} cameras against one, as {@link SharedCores}
+         * models it: {@code (latency_n / latency_1 - 1) / O}, O = the other cameras' summed duty cycles {@code (n - 1) x min(1,
+         * latency_n / interval)}; empty without a one-camera run or other cameras.
+         */
+        public java.util.OptionalDouble contentionSlowdown(String fixedPolicy, int streams) {
+            if (streams < 2 || !cells.containsKey(1) || !cells.containsKey(streams)) {
+                return java.util.OptionalDouble.empty();
+            }
+            double alone = cells.get(1).get(fixedPolicy).meanLatencyMillis();
+            double shared = cells.get(streams).get(fixedPolicy).meanLatencyMillis();
+            double othersBusy = (streams - 1) * Math.min(1, shared * fps / MILLIS_PER_SECOND);
+            return java.util.OptionalDouble.of((shared / alone - 1) / othersBusy);
         }
     }
 
@@ -144,7 +166,7 @@ public final class LiveContention {
             Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
             AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
             RomaSelector.warmUp(profile, o.settings());
-            Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies = policies(profile, o);
+            Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
             Map<Integer, Map<String, List<LiveStream.Run[]>>> runs = new LinkedHashMap<>();
@@ -159,7 +181,8 @@ public final class LiveContention {
                     for (String name : order) {
                         progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
                         List<List<Decision>> taken = new ArrayList<>();
-                        LiveStream.Run[] r = runTogether(slices, policies.get(name), taken, detectors, image, fps);
+                        LiveStream.Run[] r = runTogether(slices, policies.get(name), new SharedCores(o.settings().contentionSlowdown()), taken,
+                                detectors, image, fps);
                         for (int camera = 0; camera < taken.size(); camera++) {
                             for (Decision d : taken.get(camera)) {
                                 decisions.add(new CameraDecision(n, round, camera, d));
@@ -210,14 +233,15 @@ public final class LiveContention {
         return out;
     }
 
-    /** Each policy by name, made for one camera and handed where its decisions go (ROMA's; the others take none). */
-    private static Map<String, Function<Consumer<Decision>, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
+    /** Each policy by name, made for one camera (ROMA's take the run's shared cores and hand on their decisions; the others take neither). */
+    private static Map<String, Function<Camera, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
         String initial = profile.middleByLatency();
-        Map<String, Function<Consumer<Decision>, SelectionPolicy>> out = new LinkedHashMap<>();
-        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), d -> new FixedPolicy(v.id())));
-        out.put(RomaBenchmark.FITS, d -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
-        out.put(RomaBenchmark.TOD, d -> new TodPolicy(profile, o.todTolerance(), initial));
-        out.put(RomaBenchmark.ROMA, d -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d));
+        Map<String, Function<Camera, SelectionPolicy>> out = new LinkedHashMap<>();
+        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new FixedPolicy(v.id())));
+        out.put(RomaBenchmark.FITS, c -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
+        out.put(RomaBenchmark.TOD, c -> new TodPolicy(profile, o.todTolerance(), initial));
+        out.put(ROMA_ALONE, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d -> { }));
+        out.put(RomaBenchmark.ROMA, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial, c.cores().join()), c.decisions()));
         return out;
     }
 
@@ -236,10 +260,10 @@ public final class LiveContention {
     }
 
     /**
-     * Every stream at once, each on its own thread with its own detectors and its own instance of the policy; each camera's
-     * decisions are added to {@code decisions} (one list per camera).
+     * Every stream at once, each on its own thread with its own detectors and its own instance of the policy, all on
+     * {@code cores}; each camera's decisions are added to {@code decisions} (one list per camera).
      */
-    private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Function<Consumer<Decision>, SelectionPolicy> policy,
+    private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Function<Camera, SelectionPolicy> policy, SharedCores cores,
                                                 List<List<Decision>> decisions, List<Map<String, Detector>> detectors,
                                                 Function<Shot, BgrImage> image, double fps) throws InterruptedException {
         int n = slices.size();
@@ -251,7 +275,7 @@ public final class LiveContention {
                 int s = i;
                 List<Decision> mine = new ArrayList<>();
                 decisions.add(mine);
-                SelectionPolicy p = policy.apply(mine::add);
+                SelectionPolicy p = policy.apply(new Camera(cores, mine::add));
                 tasks.add(() -> LiveStream.run(slices.get(s), image, fps, p, detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM, start));
             }
             List<Future<LiveStream.Run>> done = pool.invokeAll(tasks);

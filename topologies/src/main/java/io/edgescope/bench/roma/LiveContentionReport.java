@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Tables and JSON of a {@link LiveContention.Result}. */
@@ -35,14 +36,32 @@ public final class LiveContentionReport {
         b.append("\n| **roma / better of fits-interval and TOD** |");
         r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
                 Math.max(byPolicy.get(RomaBenchmark.FITS).ap50(), byPolicy.get(RomaBenchmark.TOD).ap50()))));
+        b.append("\n| **roma / roma-alone (what sharing the cores adds)** |");
+        r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
+                byPolicy.get(LiveContention.ROMA_ALONE).ap50())));
         b.append("\n\nWhat ran (all streams and rounds): share of the arrived frames processed, mean detector latency, frames per variant, "
                 + "variant switches:\n\n| streams | policy | processed | mean detector ms | variants used (frames) | switches |\n|---|---|---|---|---|---|\n");
         r.cells().forEach((n, byPolicy) -> byPolicy.values().forEach(c -> b.append(String.format(Locale.ROOT, "| %d | %s | %.0f %% | %.1f | %s | %d |%n",
                 n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
+        List<Integer> shared = r.cells().keySet().stream().filter(n -> r.contentionSlowdown(r.fixedPolicies().get(0), n).isPresent()).toList();
+        if (!shared.isEmpty()) {
+            b.append("\nContention slowdown each fixed variant showed (what `roma.contention.slowdown` models: (mean latency with n cameras / "
+                    + "alone - 1) / the other cameras' summed duty cycles):\n\n| policy |");
+            shared.forEach(n -> b.append(' ').append(n).append(" streams |"));
+            b.append("\n|---|").append("---|".repeat(shared.size())).append('\n');
+            for (String policy : r.fixedPolicies()) {
+                b.append("| ").append(policy).append(" |");
+                shared.forEach(n -> b.append(String.format(Locale.ROOT, " %.2f |", r.contentionSlowdown(policy, n).orElseThrow())));
+                b.append('\n');
+            }
+        }
         return b.toString();
     }
 
-    /** One object per number of streams: streams, per_policy (policy → real-time AP50), roma, best_fixed, fits_interval, tod, roma_variants. */
+    /**
+     * One object per number of streams: streams, per_policy (policy → real-time AP50), roma, roma_alone, best_fixed, fits_interval,
+     * tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_variants.
+     */
     public static ArrayNode json(LiveContention.Result r) {
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode out = mapper.createArrayNode();
@@ -52,10 +71,13 @@ public final class LiveContentionReport {
             ObjectNode per = o.putObject("per_policy");
             byPolicy.forEach((name, c) -> per.put(name, c.ap50()));
             o.put("roma", byPolicy.get(RomaBenchmark.ROMA).ap50());
+            o.put("roma_alone", byPolicy.get(LiveContention.ROMA_ALONE).ap50());
             o.put("best_fixed", r.bestFixed(n).ap50());
             o.put("best_fixed_policy", r.bestFixed(n).policy());
             o.put("fits_interval", byPolicy.get(RomaBenchmark.FITS).ap50());
             o.put("tod", byPolicy.get(RomaBenchmark.TOD).ap50());
+            ObjectNode slowdown = o.putObject("contention_slowdown");
+            r.fixedPolicies().forEach(p -> r.contentionSlowdown(p, n).ifPresent(v -> slowdown.put(p, v)));
             ObjectNode used = o.putObject("roma_variants");
             byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
         });

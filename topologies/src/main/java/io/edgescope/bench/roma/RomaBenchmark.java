@@ -258,7 +258,7 @@ public final class RomaBenchmark {
     private static RomaSettings withRetention(RomaSettings s, RetentionCalibration.Fit fit) {
         return new RomaSettings(s.reselectEveryFrames(), s.switchMargin(), s.latencyTrigger(), s.sceneTrigger(), s.histogramDecay(), s.latencyWindow(),
                 s.motionSamples(), s.priorBeta(), fit.iouThreshold(), fit.exponent(), s.speedHalfLifeFrames(),
-                s.lighterTolerance());
+                s.lighterTolerance(), s.contentionSlowdown());
     }
 
     /**

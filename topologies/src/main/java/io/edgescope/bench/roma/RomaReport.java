@@ -266,7 +266,8 @@ public final class RomaReport {
         }
         ObjectNode est = o.putObject("estimates");
         d.estimates().forEach(e -> est.putObject(e.variantId()).put("ap", e.expectedAp()).put("latency_ms", e.latencyMillis())
-                .put("retention", e.retention()).put("realtime_ap", e.realtimeAp()));
+                .put("retention", e.retention()).put("realtime_ap", e.realtimeAp())
+                .put("others_ap_change", d.othersApChange().getOrDefault(e.variantId(), 0.0)));
         return o;
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveContentionIT {
 
     private static final List<String> VARIANTS = List.of("yolox-nano-256", "yolox-nano-416");
-    private static final List<String> POLICIES = List.of("fixed:yolox-nano-256", "fixed:yolox-nano-416", "fits-interval", "tod", "roma");
+    private static final List<String> POLICIES = List.of("fixed:yolox-nano-256", "fixed:yolox-nano-416", "fits-interval", "tod", "roma-alone", "roma");
 
     @Test
     void shouldRunEveryPolicyOnSeveralCamerasAtOnceAndScoreWhatAViewerSaw(@TempDir Path tmp) throws Exception {
@@ -38,6 +38,7 @@ class LiveContentionIT {
             assertThat(n.get("best_fixed").asDouble()).isEqualTo(Math.max(n.get("per_policy").get(POLICIES.get(0)).asDouble(),
                     n.get("per_policy").get(POLICIES.get(1)).asDouble()));
             assertThat(n.get("roma").asDouble()).isEqualTo(n.get("per_policy").get("roma").asDouble());
+            assertThat(n.get("roma_alone").asDouble()).isEqualTo(n.get("per_policy").get("roma-alone").asDouble());
             assertThat(n.get("roma_variants").fieldNames()).toIterable().isNotEmpty().isSubsetOf(VARIANTS);
         }
         int frames = result.framesPerStream();
@@ -45,10 +46,14 @@ class LiveContentionIT {
         LiveContention.Cell two = result.cells().get(2).get("fixed:yolox-nano-256");
         assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
         assertThat(two.processedShare()).isGreaterThan(0.5);
-        assertThat(LiveContentionReport.tables(result)).contains("| roma |", "roma / best fixed", "2 streams");
+        assertThat(LiveContentionReport.tables(result)).contains("| roma |", "roma / best fixed", "roma / roma-alone", "2 streams",
+                "Contention slowdown");
+        assertThat(json.get(1).get("contention_slowdown").fieldNames()).toIterable().containsExactly(POLICIES.get(0), POLICIES.get(1));
+        assertThat(json.get(0).get("contention_slowdown").isEmpty()).as("one camera has no one to contend with").isTrue();
         assertThat(result.decisions()).extracting(LiveContention.CameraDecision::camera).as("both cameras of the two-camera run decided").contains(0, 1);
         Path trace = tmp.resolve("trace.jsonl");
         LiveContentionReport.trace(result, trace);
-        assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\""));
+        assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\"")
+                && l.contains("\"others_ap_change\""));
     }
 }

@@ -1,0 +1,186 @@
+package io.edgescope.roma;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongSupplier;
+
+/**
+ * The ROMA streams that share one process's cores (ours: the paper chose for one stream alone). Each stream publishes how busy
+ * its detector keeps the cores (its duty cycle: the share of the time it is detecting) and how its real-time AP would respond
+ * to a slower detector; each reads the others'. So a stream judges a choice with the load the choice adds — to itself, as the
+ * others slow down and stay busy longer, and to the others, whose real-time AP it costs — not only with the load it measured
+ * while it ran something else.
+ * <p>
+ * The contention model: a detector runs {@code 1 + slowdown x O} times slower than alone, where {@code O} is the expected
+ * number of the other streams' detectors busy at a random moment, the sum of their duty cycles (a detector always busy
+ * costs {@code slowdown}: with inferences that use every core, two at once each take about twice as long, so close to 1; bench
+ * roma-live measures it on the host). A stream whose detector overruns its frame interval is always busy (duty 1).
+ * <p>
+ * A share not republished for {@link #STALE_AFTER_NANOS} counts as gone (a stream that stopped). Thread-safe: shares are
+ * immutable and swapped whole.
+ */
+public final class SharedCores {
+
+    /** The load multipliers at which a stream publishes its real-time AP (linear in between, flat beyond). */
+    static final double[] RESPONSE_LOADS = {1, 1.1, 1.25, 1.5, 2, 3};
+    static final long STALE_AFTER_NANOS = 5_000_000_000L;
+    /** Rounds of the fixed point "my duty raises their latency, which keeps them busy longer, which slows me". */
+    private static final int FIXED_POINT_ROUNDS = 4;
+
+    private final double slowdown;
+    private final LongSupplier nanoClock;
+    private final Map<Member, Share> shares = new ConcurrentHashMap<>();
+
+    /**
+     * @param slowdown how much slower a detector runs beside one other detector that is always busy (0: streams do not
+     *                 interact, which makes every member act alone)
+     */
+    public SharedCores(double slowdown, LongSupplier nanoClock) {
+        if (!(slowdown >= 0)) {
+            throw new IllegalArgumentException("contention slowdown must be at least 0, got " + slowdown);
+        }
+        this.slowdown = slowdown;
+        this.nanoClock = nanoClock;
+    }
+
+    public SharedCores(double slowdown) {
+        this(slowdown, System::nanoTime);
+    }
+
+    /** A member with no one beside it: acts as a stream alone on the host. */
+    public static Member alone() {
+        return new SharedCores(0).join();
+    }
+
+    public Member join() {
+        return new Member();
+    }
+
+    /**
+     * What one stream tells the others.
+     *
+     * @param duty share of the time its detector is busy, 0–1
+     * @param realtimeApAtLoad its estimated real-time AP if its detector ran each of {@link #RESPONSE_LOADS} times slower than now
+     * @param publishedNanos when
+     */
+    public record Share(double duty, double[] realtimeApAtLoad, long publishedNanos) {
+
+        public Share {
+            if (!(duty >= 0 && duty <= 1) || realtimeApAtLoad.length != RESPONSE_LOADS.length) {
+                throw new IllegalArgumentException("a share needs a duty in 0-1 and one AP per response load");
+            }
+            realtimeApAtLoad = realtimeApAtLoad.clone();
+        }
+
+        /** Its real-time AP with its detector {@code load} times slower than when published. */
+        double apAt(double load) {
+            double[] x = RESPONSE_LOADS;
+            if (load <= x[0]) {
+                return realtimeApAtLoad[0];
+            }
+            for (int i = 1; i < x.length; i++) {
+                if (load <= x[i]) {
+                    double t = (load - x[i - 1]) / (x[i] - x[i - 1]);
+                    return realtimeApAtLoad[i - 1] + t * (realtimeApAtLoad[i] - realtimeApAtLoad[i - 1]);
+                }
+            }
+            return realtimeApAtLoad[x.length - 1];
+        }
+    }
+
+    /**
+     * What one candidate would do to the shared cores.
+     *
+     * @param contention how much slower than alone the member's detector would run ({@code 1 + slowdown x O})
+     * @param othersApChange the change of the other streams' summed real-time AP
+     */
+    public record Impact(double contention, double othersApChange) {
+    }
+
+    /** One stream's seat. Leave with {@link #close()} when the stream ends. */
+    public final class Member implements AutoCloseable {
+
+        private Member() {
+        }
+
+        /** Whether the streams interact at all (a positive slowdown); else publishing is pointless. */
+        public boolean cooperates() {
+            return slowdown > 0;
+        }
+
+        public void publish(double duty, double[] realtimeApAtLoad) {
+            shares.put(this, new Share(Math.max(0, Math.min(1, duty)), realtimeApAtLoad, nanoClock.getAsLong()));
+        }
+
+        /** How much slower than alone a detector of this stream runs now, by the others' duty cycles. */
+        public double contention() {
+            double others = 0;
+            for (Share s : others()) {
+                others += s.duty();
+            }
+            return 1 + slowdown * others;
+        }
+
+        /**
+         * What running a candidate would do, from the others' shares as published now.
+         *
+         * @param dutyNow this stream's duty cycle with what it runs now
+         * @param dutyAt this stream's duty cycle with the candidate, given the contention it would run under
+         */
+        public Impact impactOf(double dutyNow, DoubleUnaryOperator dutyAt) {
+            List<Share> others = others();
+            double othersBusy = 0;
+            for (Share s : others) {
+                othersBusy += s.duty();
+            }
+            double[] dutyAfter = new double[others.size()];
+            double[] loadAfter = new double[others.size()];
+            for (int j = 0; j < dutyAfter.length; j++) {
+                dutyAfter[j] = others.get(j).duty();
+                loadAfter[j] = 1;
+            }
+            double contention = 1 + slowdown * othersBusy;
+            for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
+                double myDuty = Math.max(0, Math.min(1, dutyAt.applyAsDouble(contention)));
+                double busy = 0;
+                for (int j = 0; j < dutyAfter.length; j++) {
+                    Share s = others.get(j);
+                    // the others see the rest as they are, and this stream's duty change
+                    double seenNow = othersBusy - s.duty() + dutyNow;
+                    loadAfter[j] = (1 + slowdown * (seenNow - dutyNow + myDuty)) / (1 + slowdown * seenNow);
+                    dutyAfter[j] = Math.min(1, s.duty() * loadAfter[j]);
+                    busy += dutyAfter[j];
+                }
+                contention = 1 + slowdown * busy;
+            }
+            double change = 0;
+            for (int j = 0; j < dutyAfter.length; j++) {
+                change += others.get(j).apAt(loadAfter[j]) - others.get(j).apAt(1);
+            }
+            return new Impact(contention, change);
+        }
+
+        /** The other members' shares that are current. */
+        private List<Share> others() {
+            List<Share> out = new ArrayList<>();
+            shares.forEach((m, s) -> {
+                if (m != this && !stale(s)) {
+                    out.add(s);
+                }
+            });
+            return out;
+        }
+
+        private boolean stale(Share s) {
+            return nanoClock.getAsLong() - s.publishedNanos() > STALE_AFTER_NANOS;
+        }
+
+        @Override
+        public void close() {
+            shares.remove(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.edgescope.roma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SharedCoresTest {
+
+    private static final double[] FLAT = {0.8, 0.8, 0.8, 0.8, 0.8, 0.8};
+    /** A stream near its frame interval: every bit of load costs it real-time AP. */
+    private static final double[] STEEP = {0.8, 0.75, 0.7, 0.6, 0.4, 0.2};
+    private static final double TOLERANCE = 1e-9;
+
+    @Test
+    void shouldSeeNoContentionAndCostNothingAlone() {
+        SharedCores.Member alone = SharedCores.alone();
+        assertThat(alone.contention()).isEqualTo(1);
+        assertThat(alone.impactOf(0.3, c -> 0.9)).isEqualTo(new SharedCores.Impact(1, 0));
+    }
+
+    @Test
+    void shouldSlowAStreamByTheOtherStreamsDutyCycles() {
+        SharedCores cores = new SharedCores(0.5);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        SharedCores.Member c = cores.join();
+        a.publish(0.4, FLAT);
+        b.publish(1.7, FLAT);
+        assertThat(c.contention()).as("0.4 plus b's duty capped at 1").isCloseTo(1 + 0.5 * 1.4, within(TOLERANCE));
+        assertThat(a.contention()).as("a does not count itself").isCloseTo(1.5, within(TOLERANCE));
+    }
+
+    @Test
+    void shouldCountAHeavierChoiceAgainstTheOtherStreamsRealtimeAp() {
+        SharedCores cores = new SharedCores(1);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        a.publish(0.3, FLAT);
+        b.publish(0.5, STEEP);
+
+        SharedCores.Impact heavier = a.impactOf(0.3, c -> 0.9);
+
+        // b sees a's duty go from 0.3 to 0.9: (1 + 0.9) / (1 + 0.3) times slower, so busier, which slows a in turn
+        double bLoad = 1.9 / 1.3;
+        assertThat(heavier.othersApChange()).isCloseTo(interpolate(bLoad) - 0.8, within(TOLERANCE)).isNegative();
+        assertThat(heavier.contention()).isCloseTo(1 + 0.5 * bLoad, within(TOLERANCE));
+        SharedCores.Impact same = a.impactOf(0.3, c -> 0.3);
+        assertThat(same.othersApChange()).as("keeping its duty costs the others nothing").isCloseTo(0, within(TOLERANCE));
+        assertThat(same.contention()).isCloseTo(1.5, within(TOLERANCE));
+    }
+
+    /** STEEP between the response loads 1.25 and 1.5. */
+    private static double interpolate(double load) {
+        return 0.7 + (load - 1.25) / 0.25 * (0.6 - 0.7);
+    }
+
+    @Test
+    void shouldReadAResponseFlatBeyondItsLoads() {
+        SharedCores.Share share = new SharedCores.Share(0.5, STEEP, 0);
+        assertThat(share.apAt(0.5)).isEqualTo(0.8);
+        assertThat(share.apAt(1.05)).isCloseTo(0.775, within(TOLERANCE));
+        assertThat(share.apAt(10)).isEqualTo(0.2);
+    }
+
+    @Test
+    void shouldForgetAStreamThatStoppedPublishingOrLeft() {
+        AtomicLong now = new AtomicLong();
+        SharedCores cores = new SharedCores(1, now::get);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        SharedCores.Member c = cores.join();
+        a.publish(0.5, FLAT);
+        b.publish(0.5, FLAT);
+        assertThat(c.contention()).isEqualTo(2);
+        b.close();
+        assertThat(c.contention()).isEqualTo(1.5);
+        now.set(SharedCores.STALE_AFTER_NANOS + 1);
+        assertThat(c.contention()).isEqualTo(1);
+    }
+}
