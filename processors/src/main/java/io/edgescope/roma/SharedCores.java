@@ -100,6 +100,11 @@ public final class SharedCores {
     public record Impact(double contention, double othersApChange) {
     }
 
+    /** A detector busier than all the time (it overruns its interval) is busy all the time. */
+    private static double clampDuty(double duty) {
+        return Math.max(0, Math.min(1, duty));
+    }
+
     /** One stream's seat. Leave with {@link #close()} when the stream ends. */
     public final class Member implements AutoCloseable {
 
@@ -112,7 +117,7 @@ public final class SharedCores {
         }
 
         public void publish(double duty, double[] realtimeApAtLoad) {
-            shares.put(this, new Share(Math.max(0, Math.min(1, duty)), realtimeApAtLoad, nanoClock.getAsLong()));
+            shares.put(this, new Share(clampDuty(duty), realtimeApAtLoad, nanoClock.getAsLong()));
         }
 
         /** How much slower than alone a detector of this stream runs now, by the others' duty cycles. */
@@ -131,6 +136,7 @@ public final class SharedCores {
          * @param dutyAt this stream's duty cycle with the candidate, given the contention it would run under
          */
         public Impact impactOf(double dutyNow, DoubleUnaryOperator dutyAt) {
+            double busyNow = clampDuty(dutyNow);
             List<Share> others = others();
             double othersBusy = 0;
             for (Share s : others) {
@@ -144,13 +150,13 @@ public final class SharedCores {
             }
             double contention = 1 + slowdown * othersBusy;
             for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
-                double myDuty = Math.max(0, Math.min(1, dutyAt.applyAsDouble(contention)));
+                double myDuty = clampDuty(dutyAt.applyAsDouble(contention));
                 double busy = 0;
                 for (int j = 0; j < dutyAfter.length; j++) {
                     Share s = others.get(j);
                     // the others see the rest as they are, and this stream's duty change
-                    double seenNow = othersBusy - s.duty() + dutyNow;
-                    loadAfter[j] = (1 + slowdown * (seenNow - dutyNow + myDuty)) / (1 + slowdown * seenNow);
+                    double seenNow = othersBusy - s.duty() + busyNow;
+                    loadAfter[j] = (1 + slowdown * (seenNow - busyNow + myDuty)) / (1 + slowdown * seenNow);
                     dutyAfter[j] = Math.min(1, s.duty() * loadAfter[j]);
                     busy += dutyAfter[j];
                 }

@@ -51,6 +51,16 @@ class SharedCoresTest {
         assertThat(same.contention()).isCloseTo(1.5, within(TOLERANCE));
     }
 
+    @Test
+    void shouldTakeADetectorThatOverrunsItsIntervalAsBusyAllTheTime() {
+        SharedCores cores = new SharedCores(1);
+        SharedCores.Member a = cores.join();
+        cores.join().publish(0.5, STEEP);
+        SharedCores.Impact slower = a.impactOf(1.7, c -> 2.4);
+        assertThat(slower.othersApChange()).as("busy all the time either way").isCloseTo(0, within(TOLERANCE));
+        assertThat(slower.contention()).isCloseTo(1.5, within(TOLERANCE));
+    }
+
     /** STEEP between the response loads 1.25 and 1.5. */
     private static double interpolate(double load) {
         return 0.7 + (load - 1.25) / 0.25 * (0.6 - 0.7);
