@@ -26,6 +26,11 @@ public final class RomaPolicy implements SelectionPolicy {
     }
 
     @Override
+    public void detecting() {
+        selector.detecting();
+    }
+
+    @Override
     public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
         selector.observe(variantId, boxes, frameWidth, frameHeight, frameIndex, latencyMillis);
     }

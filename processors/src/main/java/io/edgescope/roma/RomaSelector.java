@@ -102,6 +102,14 @@ public final class RomaSelector {
         return current;
     }
 
+    /**
+     * This stream's detector starts on a frame: on shared cores the contention the detection runs under is then measured
+     * (the other streams' detectors busy meanwhile) when it is {@linkplain #observe observed}, not inferred from their duty cycles.
+     */
+    public void detecting() {
+        cores.startDetecting();
+    }
+
     /** One processed frame: the variant that ran, its boxes (classes of interest), the frame's size and index, its latency. */
     public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
         sizes.observe(boxes, frameWidth, frameHeight);
@@ -110,7 +118,7 @@ public final class RomaSelector {
         }
         previousBoxes = List.copyOf(boxes);
         previousFrame = frameIndex;
-        latency.observe(variantId, latencyMillis, cores.contention());
+        latency.observe(variantId, latencyMillis, cores.finishDetecting().orElseGet(cores::contention));
         sinceDecision++;
     }
 

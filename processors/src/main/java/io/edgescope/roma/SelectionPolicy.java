@@ -14,6 +14,10 @@ public interface SelectionPolicy {
     /** The variant to run on the next frame of a stream whose frames come every {@code intervalMillis}. */
     String next(double intervalMillis);
 
+    /** The detector starts on the frame {@link #next} chose (a policy that measures what its detections run beside marks it). */
+    default void detecting() {
+    }
+
     /** A processed frame: the variant that ran, its boxes, the frame's size and index, its latency. */
     void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis);
 }

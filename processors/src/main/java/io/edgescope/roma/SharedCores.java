@@ -3,6 +3,8 @@ package io.edgescope.roma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongSupplier;
@@ -19,6 +21,10 @@ import java.util.function.LongSupplier;
  * costs {@code slowdown}: with inferences that use every core, two at once each take about twice as long, so close to 1; bench
  * roma-live measures it on the host). A stream whose detector overruns its frame interval is always busy (duty 1).
  * <p>
+ * Where a stream marks its detections' start and end, the contention each of its latency measurements ran under is
+ * measured — the other streams' detectors busy during it — rather than inferred from their duty cycles, so the host's
+ * load it keeps does not dip when the others' inferences happen not to overlap its last few.
+ * <p>
  * A share not republished for {@link #STALE_AFTER_NANOS} counts as gone (a stream that stopped). Thread-safe: shares are
  * immutable and swapped whole.
  */
@@ -33,6 +39,7 @@ public final class SharedCores {
     private final double slowdown;
     private final LongSupplier nanoClock;
     private final Map<Member, Share> shares = new ConcurrentHashMap<>();
+    private final Set<Member> members = ConcurrentHashMap.newKeySet();
 
     /**
      * @param slowdown how much slower a detector runs beside one other detector that is always busy (0: streams do not
@@ -56,7 +63,9 @@ public final class SharedCores {
     }
 
     public Member join() {
-        return new Member();
+        Member m = new Member();
+        members.add(m);
+        return m;
     }
 
     /**
@@ -108,7 +117,64 @@ public final class SharedCores {
     /** One stream's seat. Leave with {@link #close()} when the stream ends. */
     public final class Member implements AutoCloseable {
 
+        /** Time this member's detector has been busy, over the completed detections. */
+        private long busyNanos;
+        /** When the running detection started; -1 when none runs. */
+        private long busySince = -1;
+        /** The other members' busy time when the running detection started. */
+        private long othersBusyAtStart;
+
         private Member() {
+        }
+
+        /** The detector of this stream starts on a frame (then {@link #finishDetecting()} measures what it ran beside). */
+        public void startDetecting() {
+            long now = nanoClock.getAsLong();
+            othersBusyAtStart = othersBusyNanos(now);
+            synchronized (this) {
+                if (busySince >= 0) {
+                    // a detection that never finished (it failed): counted as busy until now
+                    busyNanos += now - busySince;
+                }
+                busySince = now;
+            }
+        }
+
+        /**
+         * The detection started by {@link #startDetecting()} is done: the contention it ran under, {@code 1 + slowdown x O} with
+         * O the other members' detectors busy during it (their busy time over its duration) — measured, where {@link
+         * #contention()} infers it from their duty cycles; empty when no detection was started.
+         */
+        public OptionalDouble finishDetecting() {
+            long now = nanoClock.getAsLong();
+            long started;
+            synchronized (this) {
+                started = busySince;
+                if (started < 0) {
+                    return OptionalDouble.empty();
+                }
+                busyNanos += now - started;
+                busySince = -1;
+            }
+            if (now <= started) {
+                return OptionalDouble.of(contention());
+            }
+            double overlap = (othersBusyNanos(now) - othersBusyAtStart) / (double) (now - started);
+            return OptionalDouble.of(1 + slowdown * Math.max(0, overlap));
+        }
+
+        private synchronized long busyNanos(long now) {
+            return busyNanos + (busySince >= 0 ? now - busySince : 0);
+        }
+
+        private long othersBusyNanos(long now) {
+            long total = 0;
+            for (Member m : members) {
+                if (m != this) {
+                    total += m.busyNanos(now);
+                }
+            }
+            return total;
         }
 
         /** Whether the streams interact at all (a positive slowdown); else publishing is pointless. */
@@ -187,6 +253,7 @@ public final class SharedCores {
         @Override
         public void close() {
             shares.remove(this);
+            members.remove(this);
         }
     }
 }

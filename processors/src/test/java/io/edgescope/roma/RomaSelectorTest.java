@@ -208,4 +208,39 @@ class RomaSelectorTest {
         assertThat(roma.current()).as("large objects: big is a little better and fits the interval").isEqualTo("big");
         assertThat(watcher.contention()).as("40 ms of every 50").isCloseTo(1 + 0.5 * 0.8, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void shouldKeepTheHostLoadSteadyWhenAnotherStreamsDetectionsOverlapItsOwnOnlyNowAndThen() {
+        assertThat(loadsAfterChanceOverlaps(true)).as("each measurement's contention measured").isNotEmpty()
+                .allSatisfy(load -> assertThat(load).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(loadsAfterChanceOverlaps(false)).as("inferred from duty cycles nobody published: the overlaps look like load")
+                .anySatisfy(load -> assertThat(load).isGreaterThan(1.3));
+    }
+
+    /** Every other detection of "small" (10 ms alone) runs beside another stream's and takes twice as long; the load of each decision. */
+    private static List<Double> loadsAfterChanceOverlaps(boolean marked) {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        SharedCores cores = new SharedCores(1, nanos::get);
+        SharedCores.Member other = cores.join();
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
+        long millis = 1_000_000;
+        List<Double> loads = new java.util.ArrayList<>();
+        for (int f = 0; f < 12; f++) {
+            boolean overlapped = f % 2 == 1;
+            long latency = overlapped ? 20 * millis : 10 * millis;
+            if (marked) {
+                roma.detecting();
+            }
+            if (overlapped) {
+                other.startDetecting();
+            }
+            nanos.addAndGet(latency);
+            if (overlapped) {
+                other.finishDetecting();
+            }
+            roma.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, f, latency / (double) millis);
+            roma.decide(INTERVAL).ifPresent(d -> loads.add(d.loadFactor()));
+        }
+        return loads;
+    }
 }

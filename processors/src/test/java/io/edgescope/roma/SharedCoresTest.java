@@ -61,6 +61,24 @@ class SharedCoresTest {
         assertThat(slower.contention()).isCloseTo(1.5, within(TOLERANCE));
     }
 
+    @Test
+    void shouldMeasureTheContentionADetectionRanUnderFromTheOthersBusyTime() {
+        AtomicLong now = new AtomicLong(1_000);
+        SharedCores cores = new SharedCores(1, now::get);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        assertThat(a.finishDetecting()).as("nothing started").isEmpty();
+        a.startDetecting();
+        b.startDetecting();
+        now.addAndGet(50);
+        assertThat(b.finishDetecting()).as("a busy all of b's 50 ns").hasValue(2);
+        now.addAndGet(50);
+        assertThat(a.finishDetecting()).as("b busy half of a's 100 ns").hasValue(1.5);
+        a.startDetecting();
+        now.addAndGet(100);
+        assertThat(a.finishDetecting()).as("alone").hasValue(1);
+    }
+
     /** STEEP between the response loads 1.25 and 1.5. */
     private static double interpolate(double load) {
         return 0.7 + (load - 1.25) / 0.25 * (0.6 - 0.7);

@@ -116,6 +116,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
             return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
         };
         Detector detector = detectorFor(streamId, romaStream ? roma.wanted(streamId) : wantedVariant(streamId, profile, topic, headers));
+        if (romaStream) {
+            roma.detecting(streamId);
+        }
         DetectionResult result = onlyClassesOfInterest(detectInRegion(detector, decoded, profile), profile);
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - captured;

@@ -36,6 +36,11 @@ final class RomaStreams {
         return selector(streamId).current();
     }
 
+    /** The stream's detector starts on a frame (so the contention it runs under on the shared cores is measured). */
+    void detecting(String streamId) {
+        selector(streamId).detecting();
+    }
+
     /** Feeds a processed frame to the stream's selector; a decision when one was due. */
     Optional<Decision> observe(String streamId, String variantRan, List<Detection> detections, int width, int height, long sequence,
                                double latencyMillis, double intervalMillis) {

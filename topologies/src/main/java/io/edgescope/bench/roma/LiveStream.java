@@ -91,6 +91,7 @@ final class LiveStream {
             String variant = policy.next(interval);
             Shot shot = shots.get(pick);
             BgrImage frame = image.apply(shot);
+            policy.detecting();
             long detectStart = ticker.nanos();
             DetectionResult result = detectors.get(variant).detect(frame);
             long detectEnd = ticker.nanos();
