@@ -166,7 +166,10 @@ public final class RomaSelector {
         // as the variant now running sees them, so a switch alone does not look like a change of scene
         sharesAtDecision = shares();
         if (cores.cooperates()) {
-            response = response(accuracy.applyAsDouble(profile.variant(current)), intervalMillis, contention);
+            double expected = accuracy.applyAsDouble(profile.variant(current));
+            // with no one else on the cores yet, what more load would cost is not worth its decision time: published as flat
+            response = cores.hasOthers() ? response(expected, intervalMillis, contention)
+                    : flatResponse(estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow().realtimeAp());
             publish(intervalMillis);
         }
         Map<String, Double> othersChange = new TreeMap<>();
@@ -189,6 +192,12 @@ public final class RomaSelector {
             double[] slower = Arrays.stream(samples).map(l -> l * load).toArray();
             out[i] = expectedAp * RomaEstimator.factor(StalenessModel.weights(slower, intervalMillis), retention(), settings.retentionExponent());
         }
+        return out;
+    }
+
+    private static double[] flatResponse(double realtimeAp) {
+        double[] out = new double[SharedCores.RESPONSE_LOADS.length];
+        Arrays.fill(out, realtimeAp);
         return out;
     }
 

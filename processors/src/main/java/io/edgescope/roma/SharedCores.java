@@ -30,8 +30,12 @@ import java.util.function.LongSupplier;
  */
 public final class SharedCores {
 
-    /** The load multipliers at which a stream publishes its real-time AP (linear in between, flat beyond). */
-    static final double[] RESPONSE_LOADS = {1, 1.1, 1.25, 1.5, 2, 3};
+    /**
+     * The load multipliers at which a stream publishes its real-time AP (linear in between, flat beyond: one more detector
+     * always busy beside it slows a detector by 1 + slowdown, well under 2 on this host). Each costs the publisher one
+     * staleness estimate per decision.
+     */
+    static final double[] RESPONSE_LOADS = {1, 1.25, 1.5, 2};
     static final long STALE_AFTER_NANOS = 5_000_000_000L;
     /** Rounds of the fixed point "my duty raises their latency, which keeps them busy longer, which slows me". */
     private static final int FIXED_POINT_ROUNDS = 4;
@@ -180,6 +184,11 @@ public final class SharedCores {
         /** Whether the streams interact at all (a positive slowdown); else publishing is pointless. */
         public boolean cooperates() {
             return slowdown > 0;
+        }
+
+        /** Whether another current member is on these cores (someone to read what this one publishes). */
+        public boolean hasOthers() {
+            return !others().isEmpty();
         }
 
         public void publish(double duty, double[] realtimeApAtLoad) {

@@ -104,8 +104,8 @@ public final class LiveContention {
     private record Camera(SharedCores cores, Consumer<Decision> decisions) {
     }
 
-    /** One ROMA decision of one camera in one run. */
-    public record CameraDecision(int streams, int round, int camera, Decision decision) {
+    /** One decision of one camera running a ROMA policy ({@code roma} or {@code roma-alone}) in one run. */
+    public record CameraDecision(String policy, int streams, int round, int camera, Decision decision) {
     }
 
     /**
@@ -185,7 +185,7 @@ public final class LiveContention {
                                 detectors, image, fps);
                         for (int camera = 0; camera < taken.size(); camera++) {
                             for (Decision d : taken.get(camera)) {
-                                decisions.add(new CameraDecision(n, round, camera, d));
+                                decisions.add(new CameraDecision(name, n, round, camera, d));
                             }
                         }
                         runs.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(r);
@@ -233,14 +233,14 @@ public final class LiveContention {
         return out;
     }
 
-    /** Each policy by name, made for one camera (ROMA's take the run's shared cores and hand on their decisions; the others take neither). */
+    /** Each policy by name, made for one camera (ROMA's hand on their decisions, and {@code roma} takes the run's shared cores). */
     private static Map<String, Function<Camera, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
         String initial = profile.middleByLatency();
         Map<String, Function<Camera, SelectionPolicy>> out = new LinkedHashMap<>();
         o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new FixedPolicy(v.id())));
         out.put(RomaBenchmark.FITS, c -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
         out.put(RomaBenchmark.TOD, c -> new TodPolicy(profile, o.todTolerance(), initial));
-        out.put(ROMA_ALONE, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), d -> { }));
+        out.put(ROMA_ALONE, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), c.decisions()));
         out.put(RomaBenchmark.ROMA, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial, c.cores().join()), c.decisions()));
         return out;
     }

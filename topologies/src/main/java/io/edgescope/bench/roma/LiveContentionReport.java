@@ -84,12 +84,12 @@ public final class LiveContentionReport {
         return out;
     }
 
-    /** Every ROMA decision of the run as JSON Lines: streams, round, camera, frame, then the decision and its estimates. */
+    /** Every ROMA decision of the run as JSON Lines: policy, streams, round, camera, frame, then the decision and its estimates. */
     public static void trace(LiveContention.Result r, Path file) {
         ObjectMapper mapper = new ObjectMapper();
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (LiveContention.CameraDecision c : r.decisions()) {
-                ObjectNode o = mapper.createObjectNode().put("streams", c.streams()).put("round", c.round()).put("camera", c.camera())
+                ObjectNode o = mapper.createObjectNode().put("policy", c.policy()).put("streams", c.streams()).put("round", c.round()).put("camera", c.camera())
                         .put("frame", c.decision().frameIndex());
                 out.write(mapper.writeValueAsString(RomaReport.decision(o, c.decision())));
                 out.newLine();

@@ -69,7 +69,7 @@ public final class RomaBenchmark {
     static final String LABEL = "person";
     private static final int CONTENTION_STREAMS_HIGH = 4;
     private static final int CONTENTION_STREAMS_LOW = 2;
-    private static final double NANOS_PER_MICRO = 1000.0;
+    static final double NANOS_PER_MICRO = 1000.0;
     private static final int CALIBRATION_MOTION_SAMPLES = 100_000;
     private static final double[] CALIBRATION_IOUS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
     private static final double[] CALIBRATION_EXPONENTS = {1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6};

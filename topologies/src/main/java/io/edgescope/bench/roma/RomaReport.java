@@ -257,7 +257,8 @@ public final class RomaReport {
     /** Adds a decision's reason, variants, load, object speed, size shares and every candidate's estimate to {@code o}. */
     static ObjectNode decision(ObjectNode o, io.edgescope.roma.Decision d) {
         o.put("reason", d.reason()).put("from", d.previousId()).put("to", d.variantId()).put("load_factor", d.loadFactor())
-                .put("median_speed", d.medianSpeed());
+                .put("median_speed", d.medianSpeed()).put("decision_us", d.decisionNanos() / RomaBenchmark.NANOS_PER_MICRO)
+                .put("decision_cpu_us", d.decisionCpuNanos() / RomaBenchmark.NANOS_PER_MICRO);
         ArrayNode sizes = o.putArray("sizes");
         if (d.sizes() != null) {
             for (double v : d.sizes()) {

@@ -51,6 +51,7 @@ class LiveContentionIT {
         assertThat(json.get(1).get("contention_slowdown").fieldNames()).toIterable().containsExactly(POLICIES.get(0), POLICIES.get(1));
         assertThat(json.get(0).get("contention_slowdown").isEmpty()).as("one camera has no one to contend with").isTrue();
         assertThat(result.decisions()).extracting(LiveContention.CameraDecision::camera).as("both cameras of the two-camera run decided").contains(0, 1);
+        assertThat(result.decisions()).extracting(LiveContention.CameraDecision::policy).as("both ROMAs traced").contains("roma", "roma-alone");
         Path trace = tmp.resolve("trace.jsonl");
         LiveContentionReport.trace(result, trace);
         assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\"")
