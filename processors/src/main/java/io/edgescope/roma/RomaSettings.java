@@ -36,4 +36,10 @@ public record RomaSettings(int reselectEveryFrames, double switchMargin, double 
                     + ", speed half-life " + speedHalfLifeFrames + ", lighter tolerance " + lighterTolerance + ", contention slowdown " + contentionSlowdown);
         }
     }
+
+    /** These settings with another contention slowdown. */
+    public RomaSettings withContentionSlowdown(double slowdown) {
+        return new RomaSettings(reselectEveryFrames, switchMargin, latencyTrigger, sceneTrigger, histogramDecay, latencyWindow, motionSamples,
+                priorBeta, iouThreshold, retentionExponent, speedHalfLifeFrames, lighterTolerance, slowdown);
+    }
 }

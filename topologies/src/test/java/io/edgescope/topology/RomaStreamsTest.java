@@ -27,11 +27,7 @@ class RomaStreamsTest {
         AccuracyProfile profile = AccuracyProfile.of(new SizeBuckets(List.of(0.5)), List.of(
                 new VariantAccuracy(FAST, 0.70, new double[] {0.70, 0.70}, new double[] {0.8, 0.8}, FAST_MS),
                 new VariantAccuracy(ACCURATE, 0.80, new double[] {0.80, 0.80}, new double[] {0.9, 0.9}, ACCURATE_MS)));
-        RomaSettings d = RomaSettings.DEFAULT;
-        RomaSettings settings = new RomaSettings(d.reselectEveryFrames(), d.switchMargin(), d.latencyTrigger(), d.sceneTrigger(),
-                d.histogramDecay(), d.latencyWindow(), d.motionSamples(), d.priorBeta(), d.iouThreshold(), d.retentionExponent(),
-                d.speedHalfLifeFrames(), d.lighterTolerance(), SLOWDOWN);
-        RomaContext context = RomaContext.of(profile, settings);
+        RomaContext context = RomaContext.of(profile, RomaSettings.DEFAULT.withContentionSlowdown(SLOWDOWN));
         RomaStreams streams = new RomaStreams(context, new FakeDetectors());
         SharedCores.Member watcher = context.cores().join();
         List<Detection> person = List.of(new Detection(0, "person", 0.9f, 100, 100, 200, 400));
