@@ -127,6 +127,7 @@ public final class SharedCores {
         private long busySince = -1;
         /** The other members' busy time when the running detection started. */
         private long othersBusyAtStart;
+        private final long joinedNanos = nanoClock.getAsLong();
 
         private Member() {
         }
@@ -188,7 +189,22 @@ public final class SharedCores {
 
         /** Whether another current member is on these cores (someone to read what this one publishes). */
         public boolean hasOthers() {
-            return !others().isEmpty();
+            return !others().isEmpty() || newcomers() > 0;
+        }
+
+        /**
+         * Members that joined within {@link #STALE_AFTER_NANOS} and have not published yet: streams starting now (all of a
+         * process's cameras start together after a restart), assumed to run like this one until they say otherwise.
+         */
+        private int newcomers() {
+            long now = nanoClock.getAsLong();
+            int n = 0;
+            for (Member m : members) {
+                if (m != this && !shares.containsKey(m) && now - m.joinedNanos <= STALE_AFTER_NANOS) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         public void publish(double duty, double[] realtimeApAtLoad) {
@@ -205,7 +221,7 @@ public final class SharedCores {
         }
 
         /**
-         * What running a candidate would do, from the others' shares as published now.
+         * What running a candidate would do, from the others' shares as published now (and the newcomers running it too).
          *
          * @param dutyNow this stream's duty cycle with what it runs now
          * @param dutyAt this stream's duty cycle with the candidate, given the contention it would run under
@@ -223,10 +239,12 @@ public final class SharedCores {
                 dutyAfter[j] = others.get(j).duty();
                 loadAfter[j] = 1;
             }
-            double contention = 1 + slowdown * othersBusy;
+            int newcomers = newcomers();
+            double contention = 1 + slowdown * (othersBusy + newcomers * busyNow);
             for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
                 double myDuty = clampDuty(dutyAt.applyAsDouble(contention));
-                double busy = 0;
+                // newcomers run like this stream would (their response is not known: not counted)
+                double busy = newcomers * myDuty;
                 for (int j = 0; j < dutyAfter.length; j++) {
                     Share s = others.get(j);
                     // the others see the rest as they are, and this stream's duty change

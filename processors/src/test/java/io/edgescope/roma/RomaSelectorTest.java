@@ -202,6 +202,7 @@ class RomaSelectorTest {
     void shouldTellTheOtherStreamsHowBusyItsDetectorIs() {
         SharedCores cores = new SharedCores(0.5);
         SharedCores.Member watcher = cores.join();
+        watcher.publish(0, new double[] {0.8, 0.8, 0.8, 0.8});
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         roma.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, 0, 10);
         roma.decide(INTERVAL);

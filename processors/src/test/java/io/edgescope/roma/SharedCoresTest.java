@@ -79,6 +79,24 @@ class SharedCoresTest {
         assertThat(a.finishDetecting()).as("alone").hasValue(1);
     }
 
+    @Test
+    void shouldExpectStreamsThatJustJoinedToRunLikeTheDecidingOneUntilTheyPublish() {
+        AtomicLong now = new AtomicLong();
+        SharedCores cores = new SharedCores(1, now::get);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        assertThat(a.hasOthers()).isTrue();
+        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b starts too and runs like a").isCloseTo(1.5, within(TOLERANCE));
+        assertThat(a.contention()).as("nothing measured or published yet").isEqualTo(1);
+        b.publish(0.2, FLAT);
+        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b's own duty once published, 1.5 times longer beside a's")
+                .isCloseTo(1.3, within(TOLERANCE));
+        SharedCores.Member late = cores.join();
+        now.set(SharedCores.STALE_AFTER_NANOS + 1);
+        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b's share is stale, and a silent newcomer long gone").isEqualTo(1);
+        assertThat(late.hasOthers()).isFalse();
+    }
+
     /** STEEP between the response loads 1.25 and 1.5. */
     private static double interpolate(double load) {
         return 0.7 + (load - 1.25) / 0.25 * (0.6 - 0.7);
