@@ -18,15 +18,16 @@ import java.util.function.LongSupplier;
  * <p>
  * The contention model: a detector runs {@code 1 + slowdown x O} times slower than alone, where {@code O} is the expected
  * number of the other streams' detectors busy at a random moment, the sum of their duty cycles (a detector always busy
- * costs {@code slowdown}: with inferences that use every core, two at once each take about twice as long, so close to 1; bench
- * roma-live measures it on the host). A stream whose detector overruns its frame interval is always busy (duty 1).
+ * costs {@code slowdown}: with inferences that use every core, two at once would each take twice as long, 1; on this host
+ * bench roma-live measures 0.4–0.9). A stream whose detector overruns its frame interval is always busy (duty 1).
  * <p>
  * Where a stream marks its detections' start and end, the contention each of its latency measurements ran under is
  * measured — the other streams' detectors busy during it — rather than inferred from their duty cycles, so the host's
  * load it keeps does not dip when the others' inferences happen not to overlap its last few.
  * <p>
- * A share not republished for {@link #STALE_AFTER_NANOS} counts as gone (a stream that stopped). Thread-safe: shares are
- * immutable and swapped whole.
+ * A share not republished for {@link #STALE_AFTER_NANOS} counts as gone (a stream that stopped); a member that joined within
+ * that time and has not published yet (streams starting together) is taken to run like the stream deciding. Thread-safe:
+ * shares are immutable and swapped whole, each member's busy time is guarded by the member.
  */
 public final class SharedCores {
 
