@@ -129,12 +129,10 @@ public final class LatencyTracker {
         return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor() * contention;
     }
 
-    /** Latency samples of a variant now (before any measurement: its offline latency, that much faster, and that much slower). */
-    public double[] samples(String variantId) {
-        return samples(variantId, 1);
-    }
-
-    /** As {@link #samples(String)}, under {@code contention} from other streams. */
+    /**
+     * Latency samples of a variant now under {@code contention} from other streams (before any measurement: its offline
+     * latency, that much faster, and that much slower).
+     */
     public double[] samples(String variantId, double contention) {
         double base = profile.variant(variantId).latencyMillis() * speedOf(variantId) * contention;
         if (size == 0) {

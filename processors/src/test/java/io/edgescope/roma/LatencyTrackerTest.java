@@ -11,12 +11,22 @@ class LatencyTrackerTest {
     void shouldScaleOtherVariantsByHowMuchSlowerTheHostRunsNow() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
         assertThat(t.estimate("big")).isEqualTo(40.0);
-        assertThat(t.samples("big")).as("unmeasured: profiled, faster or slower").containsExactly(32.0, 40.0, 50.0);
+        assertThat(t.samples("big", 1)).as("unmeasured: profiled, faster or slower").containsExactly(32.0, 40.0, 50.0);
         t.observe("small", 20);
         t.observe("small", 30);
         assertThat(t.loadFactor()).isCloseTo(2.5, within(1e-12));
         assertThat(t.estimate("big")).isCloseTo(100, within(1e-9));
-        assertThat(t.samples("big")).containsExactly(80.0, 120.0);
+        assertThat(t.samples("big", 1)).containsExactly(80.0, 120.0);
+    }
+
+    @Test
+    void shouldKeepTheHostLoadWithoutTheContentionAMeasurementRanUnder() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
+        t.observe("small", 30, 2);
+        assertThat(t.loadFactor()).as("10 ms alone, 30 measured at twice the contention").isCloseTo(1.5, within(1e-12));
+        assertThat(t.samples("big", 1)).containsExactly(60.0);
+        assertThat(t.samples("big", 2)).containsExactly(120.0);
+        assertThat(t.estimate("big", 1.5)).isCloseTo(90, within(1e-9));
     }
 
     @Test
