@@ -27,7 +27,7 @@ final class RomaDecisions {
         for (Estimate e : d.estimates()) {
             estimates.add(CandidateEstimate.newBuilder().setVariantId(e.variantId()).setExpectedAp((float) e.expectedAp())
                     .setLatencyMillis((float) e.latencyMillis()).setRetention((float) e.retention()).setRealtimeAp((float) e.realtimeAp())
-                    .build());
+                    .setOthersApChange(d.othersApChange().getOrDefault(e.variantId(), 0.0).floatValue()).build());
         }
         return RomaDecision.newBuilder().setStreamId(streamId).setSequence(d.frameIndex()).setDecidedAt(at).setReason(d.reason())
                 .setFromVariant(d.previousId()).setToVariant(d.variantId()).setLoadFactor((float) d.loadFactor())
