@@ -128,9 +128,11 @@ public final class RomaSelector {
      * periodically, or when latency or the objects' sizes moved.
      */
     public Optional<Decision> decide(double intervalMillis) {
-        String reason = dueReason();
+        // the others' load as published now: the same for every use below (this stream's own switch does not change it)
+        double contention = cores.contention();
+        String reason = dueReason(contention);
         if (reason == null) {
-            publish(intervalMillis);
+            publish(intervalMillis, contention);
             return Optional.empty();
         }
         long started = System.nanoTime();
@@ -139,10 +141,10 @@ public final class RomaSelector {
         ToDoubleFunction<VariantAccuracy> accuracy = hindsight.accuracyAt(previousFrame)
                 .<ToDoubleFunction<VariantAccuracy>>map(truth -> v -> truth.applyAsDouble(v.variantId()))
                 .orElse(v -> RomaEstimator.expectedAp(v, shares));
-        double dutyNow = latency.estimate(current, cores.contention()) / intervalMillis;
+        double dutyNow = latency.estimate(current, contention) / intervalMillis;
         Map<String, SharedCores.Impact> impacts = new HashMap<>();
         for (String id : profile.variants().keySet()) {
-            impacts.put(id, cores.impactOf(dutyNow, contention -> latency.estimate(id, contention) / intervalMillis));
+            impacts.put(id, cores.impactOf(dutyNow, after -> latency.estimate(id, after) / intervalMillis));
         }
         double stayChange = impacts.get(current).othersApChange();
         List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy,
@@ -151,7 +153,7 @@ public final class RomaSelector {
         // each candidate's own estimate plus what it would change for the other streams, against staying
         ToDoubleFunction<Estimate> score = e -> e.realtimeAp() + impacts.get(e.variantId()).othersApChange() - stayChange;
         Estimate best = lightestNearTheTop(estimates, score);
-        Estimate now = estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow();
+        Estimate now = estimateOf(estimates, current);
         String previous = current;
         // the margin keeps a stream from flapping between close candidates; the first choices replace an arbitrary start
         double margin = FIRST.equals(reason) || PRIOR.equals(reason) ? 0 : settings.switchMargin();
@@ -161,7 +163,6 @@ public final class RomaSelector {
         priorTaken = true;
         decided = !PRIOR.equals(reason);
         sinceDecision = 0;
-        double contention = cores.contention();
         latencyAtDecision = latency.estimate(current, contention);
         // as the variant now running sees them, so a switch alone does not look like a change of scene
         sharesAtDecision = shares();
@@ -169,14 +170,18 @@ public final class RomaSelector {
             double expected = accuracy.applyAsDouble(profile.variant(current));
             // with no one else on the cores yet, what more load would cost is not worth its decision time: published as flat
             response = cores.hasOthers() ? response(expected, intervalMillis, contention)
-                    : flatResponse(estimates.stream().filter(e -> e.variantId().equals(current)).findFirst().orElseThrow().realtimeAp());
-            publish(intervalMillis);
+                    : flatResponse(estimateOf(estimates, current).realtimeAp());
+            publish(intervalMillis, contention);
         }
         Map<String, Double> othersChange = new TreeMap<>();
         impacts.forEach((id, impact) -> othersChange.put(id, impact.othersApChange()));
         return Optional.of(new Decision(previousFrame, current, previous, reason, estimates, shares, latency.loadFactor() * contention,
                 motion.medianSpeed(), intervalMillis, System.nanoTime() - started, startedCpu < 0 ? -1 : cpuNanos() - startedCpu,
                 othersChange));
+    }
+
+    private static Estimate estimateOf(List<Estimate> estimates, String variantId) {
+        return estimates.stream().filter(e -> e.variantId().equals(variantId)).findFirst().orElseThrow();
     }
 
     private IntToDoubleFunction retention() {
@@ -201,10 +206,13 @@ public final class RomaSelector {
         return out;
     }
 
-    /** Tells the other streams on the cores how busy this stream's detector keeps them and what more load would cost it. */
-    private void publish(double intervalMillis) {
+    /**
+     * Tells the other streams on the cores how busy this stream's detector keeps them (at the {@code contention} it runs under)
+     * and what more load would cost it.
+     */
+    private void publish(double intervalMillis, double contention) {
         if (response != null) {
-            cores.publish(latency.estimate(current, cores.contention()) / intervalMillis, response);
+            cores.publish(latency.estimate(current, contention) / intervalMillis, response);
         }
     }
 
@@ -225,7 +233,7 @@ public final class RomaSelector {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
-    private String dueReason() {
+    private String dueReason(double contention) {
         if (previousFrame < 0) {
             return priorTaken ? null : PRIOR;
         }
@@ -235,7 +243,7 @@ public final class RomaSelector {
         if (sinceDecision >= settings.reselectEveryFrames()) {
             return PERIODIC;
         }
-        double nowLatency = latency.estimate(current, cores.contention());
+        double nowLatency = latency.estimate(current, contention);
         if (sinceDecision > 0 && Math.abs(nowLatency - latencyAtDecision) > settings.latencyTrigger() * latencyAtDecision) {
             return LATENCY;
         }

@@ -114,6 +114,15 @@ public final class SharedCores {
     public record Impact(double contention, double othersApChange) {
     }
 
+    /** The summed duty cycles of {@code shares}: how many of their detectors are busy at a random moment, on average. */
+    private static double busy(List<Share> shares) {
+        double sum = 0;
+        for (Share s : shares) {
+            sum += s.duty();
+        }
+        return sum;
+    }
+
     /** A detector busier than all the time (it overruns its interval) is busy all the time. */
     private static double clampDuty(double duty) {
         return Math.max(0, Math.min(1, duty));
@@ -214,11 +223,7 @@ public final class SharedCores {
 
         /** How much slower than alone a detector of this stream runs now, by the others' duty cycles. */
         public double contention() {
-            double others = 0;
-            for (Share s : others()) {
-                others += s.duty();
-            }
-            return 1 + slowdown * others;
+            return 1 + slowdown * busy(others());
         }
 
         /**
@@ -230,16 +235,9 @@ public final class SharedCores {
         public Impact impactOf(double dutyNow, DoubleUnaryOperator dutyAt) {
             double busyNow = clampDuty(dutyNow);
             List<Share> others = others();
-            double othersBusy = 0;
-            for (Share s : others) {
-                othersBusy += s.duty();
-            }
+            double othersBusy = busy(others);
             double[] dutyAfter = new double[others.size()];
             double[] loadAfter = new double[others.size()];
-            for (int j = 0; j < dutyAfter.length; j++) {
-                dutyAfter[j] = others.get(j).duty();
-                loadAfter[j] = 1;
-            }
             int newcomers = newcomers();
             double contention = 1 + slowdown * (othersBusy + newcomers * busyNow);
             for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
