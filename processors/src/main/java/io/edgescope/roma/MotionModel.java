@@ -1,8 +1,10 @@
 package io.edgescope.roma;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * How fast objects move, in box sizes per frame, measured between consecutive processed frames of
@@ -55,7 +57,7 @@ public final class MotionModel {
                 }
                 double dx = Math.abs(b.centerX() - a.centerX()) / w;
                 double dy = Math.abs(b.centerY() - a.centerY()) / h;
-                double distance = Math.hypot(dx, dy);
+                double distance = Math.sqrt(dx * dx + dy * dy);
                 if (distance <= MAX_MATCH_DISTANCE) {
                     pairs.add(new Pair(p, c, distance, dx, dy));
                 }
@@ -92,10 +94,36 @@ public final class MotionModel {
         }
         double[] speeds = new double[size];
         for (int i = 0; i < size; i++) {
-            speeds[i] = Math.hypot(vx[i], vy[i]);
+            speeds[i] = Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i]);
         }
-        java.util.Arrays.sort(speeds);
+        Arrays.sort(speeds);
         return speeds[size / 2];
+    }
+
+    /**
+     * {@link #retention} at every staleness as the motion stands now, each staleness computed once: for one decision, which
+     * asks the same stalenesses of every candidate (not to be kept past the next {@link #observe}).
+     */
+    public IntToDoubleFunction retentionNow(double iouThreshold) {
+        return new IntToDoubleFunction() {
+            private double[] known = new double[0];
+
+            @Override
+            public double applyAsDouble(int staleness) {
+                if (staleness < 0) {
+                    return retention(staleness, iouThreshold);
+                }
+                if (staleness >= known.length) {
+                    int from = known.length;
+                    known = Arrays.copyOf(known, Math.max(staleness + 1, 2 * from));
+                    Arrays.fill(known, from, known.length, Double.NaN);
+                }
+                if (Double.isNaN(known[staleness])) {
+                    known[staleness] = retention(staleness, iouThreshold);
+                }
+                return known[staleness];
+            }
+        };
     }
 
     /** Share of objects a box {@code staleness} frames old still hits at IoU {@code iouThreshold}. */

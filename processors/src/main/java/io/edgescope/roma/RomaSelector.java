@@ -78,24 +78,37 @@ public final class RomaSelector {
     }
 
     /**
-     * Runs a throwaway selector over synthetic frames (boxes drifting across a frame, the lightest candidate's offline latency),
-     * so that a process's first real decision does not pay for class loading and the first compilation of the estimator:
-     * without it, the first decision of a run took 3.4–6.8 ms where the others take tens of microseconds.
+     * Runs two throwaway selectors on throwaway shared cores over synthetic frames (boxes drifting across a frame, the lightest
+     * candidate's offline latency), so that a process's first real decisions do not pay for class loading and the first
+     * compilation of the estimator and of the cooperation on shared cores: without it, the first decision of a run took
+     * 3.4–6.8 ms where the others take tens of microseconds, and warmed up alone, a camera's first decisions beside others
+     * still took up to 1.3 ms of CPU (bench roma-live, 4 cameras).
      *
      * @return the decisions taken
      */
     public static int warmUp(AccuracyProfile profile, RomaSettings settings) {
-        RomaSelector selector = new RomaSelector(profile, settings, profile.byLatency().get(0));
-        double interval = WARM_UP_INTERVAL_MILLIS;
-        int decisions = selector.decide(interval).isPresent() ? 1 : 0;
-        for (int f = 0; f < WARM_UP_FRAMES; f++) {
-            List<Box> boxes = List.of(new Box(f % WARM_UP_FRAME_SIDE, WARM_UP_BOX, WARM_UP_BOX, 2 * WARM_UP_BOX),
-                    new Box(WARM_UP_FRAME_SIDE - f % WARM_UP_FRAME_SIDE, 2 * WARM_UP_BOX, WARM_UP_BOX / 2, WARM_UP_BOX));
-            String running = selector.current();
-            selector.observe(running, boxes, WARM_UP_FRAME_SIDE, WARM_UP_FRAME_SIDE, f, profile.variant(running).latencyMillis());
-            decisions += selector.decide(interval).isPresent() ? 1 : 0;
+        SharedCores cores = new SharedCores(settings.contentionSlowdown());
+        String lightest = profile.byLatency().get(0);
+        try (SharedCores.Member one = cores.join(); SharedCores.Member other = cores.join()) {
+            List<RomaSelector> selectors = List.of(new RomaSelector(profile, settings, lightest, one),
+                    new RomaSelector(profile, settings, lightest, other));
+            double interval = WARM_UP_INTERVAL_MILLIS;
+            int decisions = 0;
+            for (RomaSelector selector : selectors) {
+                decisions += selector.decide(interval).isPresent() ? 1 : 0;
+            }
+            for (int f = 0; f < WARM_UP_FRAMES; f++) {
+                List<Box> boxes = List.of(new Box(f % WARM_UP_FRAME_SIDE, WARM_UP_BOX, WARM_UP_BOX, 2 * WARM_UP_BOX),
+                        new Box(WARM_UP_FRAME_SIDE - f % WARM_UP_FRAME_SIDE, 2 * WARM_UP_BOX, WARM_UP_BOX / 2, WARM_UP_BOX));
+                for (RomaSelector selector : selectors) {
+                    String running = selector.current();
+                    selector.detecting();
+                    selector.observe(running, boxes, WARM_UP_FRAME_SIDE, WARM_UP_FRAME_SIDE, f, profile.variant(running).latencyMillis());
+                    decisions += selector.decide(interval).isPresent() ? 1 : 0;
+                }
+            }
+            return decisions;
         }
-        return decisions;
     }
 
     public String current() {
@@ -147,9 +160,10 @@ public final class RomaSelector {
             impacts.put(id, cores.impactOf(dutyNow, after -> latency.estimate(id, after) / intervalMillis));
         }
         double stayChange = impacts.get(current).othersApChange();
+        IntToDoubleFunction retention = motion.retentionNow(settings.iouThreshold());
         List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy,
                 hindsight.latencyAt(previousFrame).orElse(id -> latency.samples(id, impacts.get(id).contention())),
-                intervalMillis, retention(), settings.retentionExponent());
+                intervalMillis, retention, settings.retentionExponent());
         // each candidate's own estimate plus what it would change for the other streams, against staying
         ToDoubleFunction<Estimate> score = e -> e.realtimeAp() + impacts.get(e.variantId()).othersApChange() - stayChange;
         Estimate best = lightestNearTheTop(estimates, score);
@@ -169,7 +183,7 @@ public final class RomaSelector {
         if (cores.cooperates()) {
             double expected = accuracy.applyAsDouble(profile.variant(current));
             // with no one else on the cores yet, what more load would cost is not worth its decision time: published as flat
-            response = cores.hasOthers() ? response(expected, intervalMillis, contention)
+            response = cores.hasOthers() ? response(expected, intervalMillis, contention, retention)
                     : flatResponse(estimateOf(estimates, current).realtimeAp());
             publish(intervalMillis, contention);
         }
@@ -184,18 +198,15 @@ public final class RomaSelector {
         return estimates.stream().filter(e -> e.variantId().equals(variantId)).findFirst().orElseThrow();
     }
 
-    private IntToDoubleFunction retention() {
-        return s -> motion.retention(s, settings.iouThreshold());
-    }
 
     /** The running variant's estimated real-time AP were its detector each of the shared cores' response loads slower than now. */
-    private double[] response(double expectedAp, double intervalMillis, double contention) {
+    private double[] response(double expectedAp, double intervalMillis, double contention, IntToDoubleFunction retention) {
         double[] samples = latency.samples(current, contention);
         double[] out = new double[SharedCores.RESPONSE_LOADS.length];
         for (int i = 0; i < out.length; i++) {
             double load = SharedCores.RESPONSE_LOADS[i];
             double[] slower = Arrays.stream(samples).map(l -> l * load).toArray();
-            out[i] = expectedAp * RomaEstimator.factor(StalenessModel.weights(slower, intervalMillis), retention(), settings.retentionExponent());
+            out[i] = expectedAp * RomaEstimator.factor(StalenessModel.weights(slower, intervalMillis), retention, settings.retentionExponent());
         }
         return out;
     }

@@ -38,13 +38,16 @@ public final class StalenessModel {
         int frames = Math.max(MIN_FRAMES, perCycle * (latencies.length == 1 ? CYCLES : SAMPLE_REPEATS * latencies.length));
         int warmUp = 2 * perCycle;
         double[] finish = new double[frames];
-        java.util.Arrays.fill(finish, Double.POSITIVE_INFINITY);
+        // the frames the detector took, in order (their finish times rise: one detection after the other)
+        int[] taken = new int[frames];
+        int takenCount = 0;
         double free = 0;
         int next = 0;
         int run = 0;
         while (next < frames) {
             double start = Math.max(free, next * intervalMillis);
-            int pick = Math.max(next, Math.min(frames - 1, (int) Math.floor(start / intervalMillis)));
+            // start >= 0: the cast is the floor
+            int pick = Math.max(next, Math.min(frames - 1, (int) (start / intervalMillis)));
             // the newest frame that has arrived, decided on the same products as the arrival times (no rounding ties)
             while (pick + 1 < frames && (pick + 1) * intervalMillis <= start) {
                 pick++;
@@ -54,18 +57,19 @@ public final class StalenessModel {
             }
             finish[pick] = start + Math.max(0, latencies[run++ % latencies.length]);
             free = finish[pick];
+            taken[takenCount++] = pick;
             next = pick + 1;
         }
         double[] counts = new double[frames];
         int latest = -1;
+        int seen = 0;
         int shown = 0;
         int maxAge = 0;
         for (int j = 0; j < frames; j++) {
             double shownUntil = (j + 1) * intervalMillis;
-            for (int k = latest + 1; k <= j; k++) {
-                if (finish[k] <= shownUntil) {
-                    latest = k;
-                }
+            // the newest taken frame whose result is out before frame j's turn ends
+            while (seen < takenCount && taken[seen] <= j && finish[taken[seen]] <= shownUntil) {
+                latest = taken[seen++];
             }
             if (j >= warmUp && latest >= 0) {
                 counts[j - latest]++;
