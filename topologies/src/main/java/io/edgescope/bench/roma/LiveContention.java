@@ -119,6 +119,12 @@ public final class LiveContention {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
         }
 
+        /** How long the decisions of a ROMA policy ({@code roma} or {@code roma-alone}) took at {@code streams} cameras, all rounds. */
+        public DecisionTimes decisionTimes(String policy, int streams) {
+            return DecisionTimes.of(decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams)
+                    .map(CameraDecision::decision).toList());
+        }
+
         /**
          * The contention slowdown a fixed policy's mean latency shows at {@code streams} cameras against one, as {@link SharedCores}
          * models it: {@code (latency_n / latency_1 - 1) / O}, O = the other cameras' summed duty cycles {@code (n - 1) x min(1,

@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class LiveContentionReport {
 
     private static final double PERCENT = 100;
+    private static final List<String> ROMA_POLICIES = List.of(LiveContention.ROMA_ALONE, RomaBenchmark.ROMA);
 
     private LiveContentionReport() {
     }
@@ -43,6 +44,14 @@ public final class LiveContentionReport {
                 + "variant switches:\n\n| streams | policy | processed | mean detector ms | variants used (frames) | switches |\n|---|---|---|---|---|---|\n");
         r.cells().forEach((n, byPolicy) -> byPolicy.values().forEach(c -> b.append(String.format(Locale.ROOT, "| %d | %s | %.0f %% | %.1f | %s | %d |%n",
                 n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
+        b.append("\nROMA's decision time, µs, every camera and round: the deciding thread's CPU time (median, 99th percentile, maximum) "
+                + "and the longest wall-clock time (which includes preemption by the detectors' threads):\n\n"
+                + "| streams | policy | decisions | median CPU | p99 CPU | max CPU | max wall clock |\n|---|---|---|---|---|---|---|\n");
+        r.cells().keySet().forEach(n -> ROMA_POLICIES.forEach(policy -> {
+            DecisionTimes t = r.decisionTimes(policy, n);
+            b.append(String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %.0f | %.0f |%n", n, policy, t.decisions(), t.medianCpuMicros(),
+                    t.p99CpuMicros(), t.maxCpuMicros(), t.maxMicros()));
+        }));
         List<Integer> shared = r.cells().keySet().stream().filter(n -> r.contentionSlowdown(r.fixedPolicies().get(0), n).isPresent()).toList();
         if (!shared.isEmpty()) {
             b.append("\nContention slowdown each fixed variant showed (what `roma.contention.slowdown` models: (mean latency with n cameras / "
@@ -60,7 +69,8 @@ public final class LiveContentionReport {
 
     /**
      * One object per number of streams: streams, per_policy (policy → real-time AP50), roma, roma_alone, best_fixed, fits_interval,
-     * tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_variants.
+     * tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_decision_us (roma and
+     * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), roma_variants.
      */
     public static ArrayNode json(LiveContention.Result r) {
         ObjectMapper mapper = new ObjectMapper();
@@ -78,6 +88,12 @@ public final class LiveContentionReport {
             o.put("tod", byPolicy.get(RomaBenchmark.TOD).ap50());
             ObjectNode slowdown = o.putObject("contention_slowdown");
             r.fixedPolicies().forEach(p -> r.contentionSlowdown(p, n).ifPresent(v -> slowdown.put(p, v)));
+            ObjectNode times = o.putObject("roma_decision_us");
+            ROMA_POLICIES.forEach(policy -> {
+                DecisionTimes t = r.decisionTimes(policy, n);
+                times.putObject(policy).put("decisions", t.decisions()).put("median_cpu", t.medianCpuMicros()).put("p99_cpu", t.p99CpuMicros())
+                        .put("max_cpu", t.maxCpuMicros()).put("max_wall", t.maxMicros());
+            });
             ObjectNode used = o.putObject("roma_variants");
             byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
         });

@@ -102,20 +102,9 @@ public final class RomaBenchmark {
             return runs.get(policy);
         }
 
-        /** Mean wall-clock time of ROMA's decisions, µs (0 without any). */
-        public double decisionMeanMicros() {
-            return decisions.stream().mapToLong(Decision::decisionNanos).average().orElse(0) / NANOS_PER_MICRO;
-        }
-
-        /** The most wall-clock time one of ROMA's decisions took, µs (0 without any). */
-        public double decisionMaxMicros() {
-            return decisions.stream().mapToLong(Decision::decisionNanos).max().orElse(0) / NANOS_PER_MICRO;
-        }
-
-        /** The most CPU time one of ROMA's decisions took, µs (NaN where the JVM does not measure thread CPU time). */
-        public double decisionMaxCpuMicros() {
-            long max = decisions.stream().mapToLong(Decision::decisionCpuNanos).max().orElse(-1);
-            return max < 0 ? Double.NaN : max / NANOS_PER_MICRO;
+        /** How long ROMA's decisions took. */
+        public DecisionTimes decisionTimes() {
+            return DecisionTimes.of(decisions);
         }
 
         /** The fixed policy with the best real-time AP50. */

@@ -101,9 +101,9 @@ public final class RomaReport {
                 + "|---|---|---|---|---|---|---|---|\n");
         for (RomaBenchmark.ScenarioResult s : r.scenarios()) {
             PolicyRun roma = s.run(RomaBenchmark.ROMA);
+            DecisionTimes t = s.decisionTimes();
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %d | %.1f | %.1f | %.1f |%n", s.name(), roma.processedByVariant(),
-                    roma.switches(), PERCENT * roma.droppedFraction(), s.decisions().size(), s.decisionMeanMicros(), s.decisionMaxMicros(),
-                    s.decisionMaxCpuMicros()));
+                    roma.switches(), PERCENT * roma.droppedFraction(), t.decisions(), t.meanMicros(), t.maxMicros(), t.maxCpuMicros()));
         }
         return b.toString();
     }
@@ -213,8 +213,8 @@ public final class RomaReport {
                     .put("roma_known_sequence", s.run(RomaBenchmark.ROMA_KNOWN_SEQUENCE).ap50())
                     .put("roma_known_load", s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50())
                     .put("roma_known_both", s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50())
-                    .put("roma_decision_mean_us", s.decisionMeanMicros()).put("roma_decision_max_us", s.decisionMaxMicros())
-                    .put("roma_decision_max_cpu_us", s.decisionMaxCpuMicros())
+                    .put("roma_decision_mean_us", s.decisionTimes().meanMicros()).put("roma_decision_max_us", s.decisionTimes().maxMicros())
+                    .put("roma_decision_max_cpu_us", s.decisionTimes().maxCpuMicros())
                     .put("roma_stale_iou", fit.iouThreshold()).put("roma_retention_exponent", fit.exponent()).put("roma_calibrated", r.calibrated());
             if (s.runs().containsKey(RomaBenchmark.ROMA_UNSEEN_SEQUENCE)) {
                 o.put("roma_unseen_sequence", s.run(RomaBenchmark.ROMA_UNSEEN_SEQUENCE).ap50());
