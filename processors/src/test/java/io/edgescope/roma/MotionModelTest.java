@@ -25,6 +25,17 @@ class MotionModelTest {
     }
 
     @Test
+    void shouldGiveTheSameRetentionOnceComputedPerStalenessWithinADecision() {
+        MotionModel motion = new MotionModel(50, 0.02);
+        motion.observe(RomaFixtures.boxes(3, 100, 0), RomaFixtures.boxes(3, 100, 20), 2);
+        motion.observe(RomaFixtures.boxes(2, 60, 0), RomaFixtures.boxes(2, 60, 9), 1);
+        java.util.function.IntToDoubleFunction now = motion.retentionNow(0.5);
+        for (int staleness : new int[] {7, 0, 3, 12, 3, 1, 40, 2, 4, -1}) {
+            assertThat(now.applyAsDouble(staleness)).as("staleness %d", staleness).isEqualTo(motion.retention(staleness, 0.5));
+        }
+    }
+
+    @Test
     void shouldUseThePriorBeforeAnyMotionIsMeasured() {
         MotionModel motion = new MotionModel(50, 0.1);
         assertThat(motion.retention(0, 0.5)).isEqualTo(1.0);
