@@ -1,5 +1,7 @@
 package io.edgescope.roma;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,7 @@ import java.util.Map;
 public record AccuracyProfile(SizeBuckets buckets, Map<String, VariantAccuracy> variants) {
 
     public AccuracyProfile {
-        variants = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variants));
+        variants = Collections.unmodifiableMap(new LinkedHashMap<>(variants));
         for (VariantAccuracy v : variants.values()) {
             if (v.ap50BySize().length != buckets.count()) {
                 throw new IllegalArgumentException("variant " + v.variantId() + " has " + v.ap50BySize().length
@@ -39,7 +41,7 @@ public record AccuracyProfile(SizeBuckets buckets, Map<String, VariantAccuracy> 
 
     /** Candidate ids, lightest (offline latency) first. */
     public List<String> byLatency() {
-        return variants.values().stream().sorted(java.util.Comparator.comparingDouble(VariantAccuracy::latencyMillis))
+        return variants.values().stream().sorted(Comparator.comparingDouble(VariantAccuracy::latencyMillis))
                 .map(VariantAccuracy::variantId).toList();
     }
 }

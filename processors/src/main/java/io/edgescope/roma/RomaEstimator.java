@@ -1,7 +1,9 @@
 package io.edgescope.roma;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -26,20 +28,20 @@ public final class RomaEstimator {
      * @param retention the share of hits a box keeps after s frames of age
      * @param exponent AP kept = (mean share still hitting) ^ exponent
      */
-    public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, java.util.function.Function<String, double[]> latencyMillis,
+    public static List<Estimate> estimate(AccuracyProfile profile, double[] sizes, Function<String, double[]> latencyMillis,
                                           double intervalMillis, IntToDoubleFunction retention, double exponent) {
         return estimateWithAccuracy(profile, v -> expectedAp(v, sizes), latencyMillis, intervalMillis, retention, exponent);
     }
 
     /** As above, with each candidate's expected offline AP given directly. */
     public static List<Estimate> estimateWithAccuracy(AccuracyProfile profile, ToDoubleFunction<VariantAccuracy> expectedAp,
-                                          java.util.function.Function<String, double[]> latencyMillis, double intervalMillis,
+                                          Function<String, double[]> latencyMillis, double intervalMillis,
                                           IntToDoubleFunction retention, double exponent) {
         List<Estimate> out = new ArrayList<>(profile.variants().size());
         for (VariantAccuracy v : profile.variants().values()) {
             double expected = expectedAp.applyAsDouble(v);
             double[] latencies = latencyMillis.apply(v.variantId());
-            double latency = java.util.Arrays.stream(latencies).average().orElse(0);
+            double latency = Arrays.stream(latencies).average().orElse(0);
             double[] w = StalenessModel.weights(latencies, intervalMillis);
             double factor = factor(w, retention, exponent);
             out.add(new Estimate(v.variantId(), expected, latency, factor, expected * factor));

@@ -198,7 +198,6 @@ public final class RomaSelector {
         return estimates.stream().filter(e -> e.variantId().equals(variantId)).findFirst().orElseThrow();
     }
 
-
     /** The running variant's estimated real-time AP were its detector each of the shared cores' response loads slower than now. */
     private double[] response(double expectedAp, double intervalMillis, double contention, IntToDoubleFunction retention) {
         double[] samples = latency.samples(current, contention);

@@ -1,6 +1,7 @@
 package io.edgescope.roma;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Object-size buckets by relative side: the square root of a box's area divided by the frame's
@@ -51,7 +52,7 @@ public record SizeBuckets(List<Double> edges) {
     }
 
     public String name(int b) {
-        return String.format(java.util.Locale.ROOT, "%.2f-%s", lower(b),
-                b == edges.size() ? "" : String.format(java.util.Locale.ROOT, "%.2f", upper(b)));
+        return String.format(Locale.ROOT, "%.2f-%s", lower(b),
+                b == edges.size() ? "" : String.format(Locale.ROOT, "%.2f", upper(b)));
     }
 }

@@ -29,10 +29,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -116,7 +118,7 @@ public final class LiveContention {
                          List<CameraDecision> decisions) {
 
         public Cell bestFixed(int streams) {
-            return fixedPolicies.stream().map(cells.get(streams)::get).max(java.util.Comparator.comparingDouble(Cell::ap50)).orElseThrow();
+            return fixedPolicies.stream().map(cells.get(streams)::get).max(Comparator.comparingDouble(Cell::ap50)).orElseThrow();
         }
 
         /** How long the decisions of a ROMA policy ({@code roma} or {@code roma-alone}) took at {@code streams} cameras, all rounds. */
@@ -130,14 +132,14 @@ public final class LiveContention {
          * models it: {@code (latency_n / latency_1 - 1) / O}, O = the other cameras' summed duty cycles {@code (n - 1) x min(1,
          * latency_n / interval)}; empty without a one-camera run or other cameras.
          */
-        public java.util.OptionalDouble contentionSlowdown(String fixedPolicy, int streams) {
+        public OptionalDouble contentionSlowdown(String fixedPolicy, int streams) {
             if (streams < 2 || !cells.containsKey(1) || !cells.containsKey(streams)) {
-                return java.util.OptionalDouble.empty();
+                return OptionalDouble.empty();
             }
             double alone = cells.get(1).get(fixedPolicy).meanLatencyMillis();
             double shared = cells.get(streams).get(fixedPolicy).meanLatencyMillis();
             double othersBusy = (streams - 1) * Math.min(1, shared * fps / MILLIS_PER_SECOND);
-            return java.util.OptionalDouble.of((shared / alone - 1) / othersBusy);
+            return OptionalDouble.of((shared / alone - 1) / othersBusy);
         }
     }
 

@@ -9,8 +9,6 @@ import io.edgescope.eval.policy.AccuracyProfiles;
 import io.edgescope.eval.policy.PolicyReplay;
 import io.edgescope.eval.policy.PolicyRun;
 import io.edgescope.eval.policy.RetentionCalibration;
-import io.edgescope.roma.MotionModel;
-import io.edgescope.roma.StalenessModel;
 import io.edgescope.eval.policy.ScheduledPolicy;
 import io.edgescope.eval.policy.Shot;
 import io.edgescope.eval.policy.Timeline;
@@ -22,13 +20,16 @@ import io.edgescope.roma.Decision;
 import io.edgescope.roma.FitsIntervalPolicy;
 import io.edgescope.roma.FixedPolicy;
 import io.edgescope.roma.Hindsight;
+import io.edgescope.roma.MotionModel;
 import io.edgescope.roma.RomaPolicy;
 import io.edgescope.roma.RomaSelector;
 import io.edgescope.roma.RomaSettings;
 import io.edgescope.roma.SizeBuckets;
+import io.edgescope.roma.StalenessModel;
 import io.edgescope.roma.TodPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class RomaBenchmark {
 
         /** The fixed policy with the best real-time AP50. */
         public PolicyRun bestFixed() {
-            return fixedPolicies.stream().map(runs::get).max(java.util.Comparator.comparingDouble(PolicyRun::ap50)).orElseThrow();
+            return fixedPolicies.stream().map(runs::get).max(Comparator.comparingDouble(PolicyRun::ap50)).orElseThrow();
         }
     }
 

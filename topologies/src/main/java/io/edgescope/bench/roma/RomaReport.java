@@ -11,9 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -177,8 +181,8 @@ public final class RomaReport {
     /** ROMA relative to another policy over the seeds, in signed percent. */
     private record Spread(double mean, double min, double max) {
 
-        static Spread of(List<RomaBenchmark.ScenarioResult> runs, java.util.function.ToDoubleFunction<RomaBenchmark.ScenarioResult> other) {
-            java.util.DoubleSummaryStatistics st = runs.stream()
+        static Spread of(List<RomaBenchmark.ScenarioResult> runs, ToDoubleFunction<RomaBenchmark.ScenarioResult> other) {
+            DoubleSummaryStatistics st = runs.stream()
                     .mapToDouble(s -> PERCENT * (s.run(RomaBenchmark.ROMA).ap50() / other.applyAsDouble(s) - 1)).summaryStatistics();
             return new Spread(st.getAverage(), st.getMin(), st.getMax());
         }
@@ -277,7 +281,7 @@ public final class RomaReport {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Real-time AP50 per scenario")
                 .xAxisTitle("scenario").yAxisTitle("real-time AP50").build();
         List<String> names = r.scenarios().stream().map(RomaBenchmark.ScenarioResult::name).toList();
-        Map<String, java.util.function.Function<RomaBenchmark.ScenarioResult, Double>> series = new java.util.LinkedHashMap<>();
+        Map<String, Function<RomaBenchmark.ScenarioResult, Double>> series = new LinkedHashMap<>();
         series.put("best fixed", s -> s.bestFixed().ap50());
         series.put(RomaBenchmark.FITS, s -> s.run(RomaBenchmark.FITS).ap50());
         series.put(RomaBenchmark.TOD, s -> s.run(RomaBenchmark.TOD).ap50());

@@ -5,6 +5,7 @@ import io.edgescope.eval.policy.LoadPhase;
 import io.edgescope.eval.policy.Shot;
 import io.edgescope.eval.policy.Timeline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -129,7 +130,7 @@ final class RomaScenarios {
     static List<Shot> interleaved(List<MotSequence> sequences, int chunk, int total) {
         List<Shot> out = new ArrayList<>();
         int[] position = new int[sequences.size()];
-        java.util.Arrays.fill(position, 1);
+        Arrays.fill(position, 1);
         for (int s = 0; out.size() < total; s = (s + 1) % sequences.size()) {
             MotSequence seq = sequences.get(s);
             int first = position[s];
