@@ -10,6 +10,7 @@ import io.edgescope.eval.FrameData;
 import io.edgescope.eval.MotSequence;
 import io.edgescope.eval.RealtimeSimulator;
 import io.edgescope.eval.policy.AccuracyProfiles;
+import io.edgescope.eval.policy.DetectionBank;
 import io.edgescope.eval.policy.Shot;
 import io.edgescope.image.ImageCodec;
 import io.edgescope.media.EncodedFrame;
@@ -112,10 +113,11 @@ public final class LiveContention {
 
     /**
      * Every cell by number of streams, then policy (in the order run); the fixed policies' names; every decision ROMA
-     * took, in the order run.
+     * took, in the order run; and by number of streams, each fixed policy's AP50 on the same frames were every frame
+     * detected at once ({@link #offlineAp50}: what the cameras' content alone gives it, before any staleness).
      */
     public record Result(Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps, int framesPerStream, int rounds,
-                         List<CameraDecision> decisions) {
+                         List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline) {
 
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(Comparator.comparingDouble(Cell::ap50)).orElseThrow();
@@ -177,6 +179,12 @@ public final class LiveContention {
             Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
+            Map<Integer, Map<String, Double>> offline = new LinkedHashMap<>();
+            for (int n : o.streams()) {
+                List<List<Shot>> slices = slices(mixed, n, perStream);
+                offline.put(n, new LinkedHashMap<>());
+                ids.forEach(id -> offline.get(n).put(new FixedPolicy(id).name(), offlineAp50(slices, bank, id)));
+            }
             Map<Integer, Map<String, List<LiveStream.Run[]>>> runs = new LinkedHashMap<>();
             Map<Integer, Map<String, List<Double>>> aps = new LinkedHashMap<>();
             for (int round = 0; round < o.rounds(); round++) {
@@ -203,7 +211,8 @@ public final class LiveContention {
                     }
                 }
             }
-            return new Result(cells(o.streams(), policies.keySet(), aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions));
+            return new Result(cells(o.streams(), policies.keySet(), aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions),
+                    offline);
         } finally {
             detectors.forEach(m -> m.values().forEach(Detector::close));
             factories.forEach(DetectorFactory::close);
@@ -311,6 +320,17 @@ public final class LiveContention {
             shown.addAll(RealtimeSimulator.observed(runs[i].arrivalMillis(), runs[i].finishMillis(), MILLIS_PER_SECOND / fps).shown(frames));
         }
         return AP50.evaluate(shown).ap50();
+    }
+
+    /** AP50 of one variant over the cameras' frames, every frame shown with its own detections (no staleness), pooled. */
+    static double offlineAp50(List<List<Shot>> slices, DetectionBank bank, String variantId) {
+        List<FrameData> frames = new ArrayList<>();
+        for (List<Shot> shots : slices) {
+            for (Shot shot : shots) {
+                frames.add(new FrameData(frames.size(), shot.truth(), bank.boxes(shot.clip(), variantId, shot.sourceFrame())));
+            }
+        }
+        return AP50.evaluate(frames).ap50();
     }
 
     private static Map<Integer, Map<String, Cell>> cells(List<Integer> streams, Set<String> policies,

@@ -40,7 +40,19 @@ public final class LiveContentionReport {
         b.append("\n| **roma / roma-alone (what sharing the cores adds)** |");
         r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
                 byPolicy.get(LiveContention.ROMA_ALONE).ap50())));
-        b.append("\n\nWhat ran (all streams and rounds): share of the arrived frames processed, mean detector latency, frames per variant, "
+        b.append("\n\nEach fixed variant on the same frames with every frame detected at once (no staleness: what the cameras' content alone "
+                + "gives it), and the share of that it kept live:\n\n| policy |");
+        r.cells().keySet().forEach(n -> b.append(' ').append(n).append(n == 1 ? " stream |" : " streams |"));
+        b.append("\n|---|").append("---|".repeat(r.cells().size())).append('\n');
+        for (String policy : r.fixedPolicies()) {
+            b.append("| ").append(policy).append(" |");
+            r.cells().forEach((n, byPolicy) -> {
+                double offline = r.offline().get(n).get(policy);
+                b.append(String.format(Locale.ROOT, " %.3f (%.0f %%) |", offline, PERCENT * byPolicy.get(policy).ap50() / offline));
+            });
+            b.append('\n');
+        }
+        b.append("\nWhat ran (all streams and rounds): share of the arrived frames processed, mean detector latency, frames per variant, "
                 + "variant switches:\n\n| streams | policy | processed | mean detector ms | variants used (frames) | switches |\n|---|---|---|---|---|---|\n");
         r.cells().forEach((n, byPolicy) -> byPolicy.values().forEach(c -> b.append(String.format(Locale.ROOT, "| %d | %s | %.0f %% | %.1f | %s | %d |%n",
                 n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
@@ -70,7 +82,8 @@ public final class LiveContentionReport {
     /**
      * One object per number of streams: streams, per_policy (policy → real-time AP50), roma, roma_alone, best_fixed, fits_interval,
      * tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_decision_us (roma and
-     * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), roma_variants.
+     * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), offline (fixed policy → AP50 on the same frames with no
+     * staleness), roma_variants.
      */
     public static ArrayNode json(LiveContention.Result r) {
         ObjectMapper mapper = new ObjectMapper();
@@ -94,6 +107,8 @@ public final class LiveContentionReport {
                 times.putObject(policy).put("decisions", t.decisions()).put("median_cpu", t.medianCpuMicros()).put("p99_cpu", t.p99CpuMicros())
                         .put("max_cpu", t.maxCpuMicros()).put("max_wall", t.maxMicros());
             });
+            ObjectNode offline = o.putObject("offline");
+            r.offline().get(n).forEach(offline::put);
             ObjectNode used = o.putObject("roma_variants");
             byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
         });

@@ -44,13 +44,15 @@ class LiveContentionIT {
             assertThat(times.get("decisions").asInt()).as("every ROMA decision of the run timed").isEqualTo(result.decisions().stream()
                     .filter(d -> d.policy().equals("roma") && d.streams() == n.get("streams").asInt()).count());
             assertThat(times.get("median_cpu").asDouble()).isPositive().isLessThanOrEqualTo(times.get("max_cpu").asDouble());
+            assertThat(n.get("offline").fieldNames()).toIterable().containsExactlyElementsOf(POLICIES.subList(0, VARIANTS.size()));
+            n.get("offline").forEach(ap -> assertThat(ap.asDouble()).isBetween(0.0, 1.0));
         }
         int frames = result.framesPerStream();
         assertThat(frames).isEqualTo(20);
         LiveContention.Cell two = result.cells().get(2).get("fixed:yolox-nano-256");
         assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
         assertThat(two.processedShare()).isGreaterThan(0.5);
-        assertThat(LiveContentionReport.tables(result)).contains("decision time", "| roma |", "roma / best fixed", "roma / roma-alone", "2 streams",
+        assertThat(LiveContentionReport.tables(result)).contains("decision time", "no staleness", "| roma |", "roma / best fixed", "roma / roma-alone", "2 streams",
                 "Contention slowdown");
         assertThat(json.get(1).get("contention_slowdown").fieldNames()).toIterable().containsExactly(POLICIES.get(0), POLICIES.get(1));
         assertThat(json.get(0).get("contention_slowdown").isEmpty()).as("one camera has no one to contend with").isTrue();

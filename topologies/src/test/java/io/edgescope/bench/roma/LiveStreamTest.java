@@ -1,12 +1,16 @@
 package io.edgescope.bench.roma;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detection;
 import io.edgescope.detect.DetectionResult;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.StageTimings;
+import io.edgescope.eval.GtBox;
+import io.edgescope.eval.ScoredBox;
+import io.edgescope.eval.policy.DetectionBank;
 import io.edgescope.eval.policy.Shot;
 import io.edgescope.roma.Box;
 import io.edgescope.roma.SelectionPolicy;
@@ -114,5 +118,21 @@ class LiveStreamTest {
         assertThat(slices).hasSize(2);
         assertThat(slices.get(0)).extracting(Shot::sourceFrame).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(slices.get(1)).extracting(Shot::sourceFrame).as("from halfway, wrapping").containsExactly(6, 7, 8, 9, 10, 1, 2);
+    }
+
+    @Test
+    void shouldScoreEachVariantOfflineOnTheCamerasFramesWithEveryFrameItsOwnDetections() {
+        List<Shot> all = IntStream.rangeClosed(1, 10)
+                .mapToObj(f -> new Shot("seg", "clip", f, 100, 100, List.of(new GtBox(f, 10, 10, 20, 20, false)))).toList();
+        List<List<Shot>> slices = LiveContention.slices(all, 2, 5);
+        // "hit" finds every object where it is; "odd" only on odd frames; "off" never overlaps one
+        DetectionBank bank = (clip, variant, frame) -> switch (variant) {
+            case "hit" -> List.of(new ScoredBox(10, 10, 20, 20, 0.9f));
+            case "odd" -> frame % 2 == 1 ? List.of(new ScoredBox(10, 10, 20, 20, 0.9f)) : List.of();
+            default -> List.of(new ScoredBox(60, 60, 20, 20, 0.9f));
+        };
+        assertThat(LiveContention.offlineAp50(slices, bank, "hit")).isEqualTo(1.0);
+        assertThat(LiveContention.offlineAp50(slices, bank, "odd")).isCloseTo(0.5, within(0.02));
+        assertThat(LiveContention.offlineAp50(slices, bank, "off")).isZero();
     }
 }
