@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Baseline without a content signal: the slowest (offline latency, so most accurate by design)
- * variant whose currently measured latency fits the frame interval; the lightest when none fits.
+ * variant whose currently measured latency (with the stream's time per frame besides the detector) fits the frame interval;
+ * the lightest when none fits.
  * Latency is tracked as ROMA tracks it, plus each variant's own slowdown under load learnt when it runs
  * (the baseline's stronger form: it overruns the interval less).
  */
@@ -35,7 +36,8 @@ public final class FitsIntervalPolicy implements SelectionPolicy {
     }
 
     @Override
-    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
-        latency.observe(variantId, latencyMillis);
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
+        latency.observe(variantId, latencyMillis, 1, overheadMillis);
     }
 }

@@ -16,7 +16,8 @@ public record FixedPolicy(String variantId) implements SelectionPolicy {
     }
 
     @Override
-    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
         // nothing to learn
     }
 }

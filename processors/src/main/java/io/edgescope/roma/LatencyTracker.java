@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Each variant's latency as measured now, as a distribution. Latency is modelled as
- * {@code offline(d) x speed(d) x load}: the host's current load (how much slower than offline it
+ * {@code offline(d) x speed(d) x load + overhead}, the overhead being the stream's time per frame besides the detector
+ * (decoding it: what delays a result apart from the inference, alike for every variant), as measured on the same frames;
+ * the host's current load (how much slower than offline it
  * runs, shared by all variants, from the stream's last few measurements) and, when learning is on,
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
  * each switch to it against the load measured just before the switch. So a busy host, other
@@ -35,6 +37,8 @@ public final class LatencyTracker {
     private final AccuracyProfile profile;
     private final boolean learnSpeeds;
     private final double[] loads;
+    /** The time besides the detector of the same frames as {@link #loads}, ms. */
+    private final double[] overheads;
     private final Map<String, Double> speed = new HashMap<>();
     private int size;
     private int next;
@@ -57,6 +61,7 @@ public final class LatencyTracker {
         this.profile = profile;
         this.learnSpeeds = learnSpeeds;
         this.loads = new double[window];
+        this.overheads = new double[window];
         this.keep = forgetHalfLifeFrames == 0 ? 1 : Math.pow(0.5, 1.0 / forgetHalfLifeFrames);
     }
 
@@ -64,11 +69,17 @@ public final class LatencyTracker {
         observe(variantId, latencyMillis, 1);
     }
 
+    public void observe(String variantId, double latencyMillis, double contention) {
+        observe(variantId, latencyMillis, contention, 0);
+    }
+
     /**
      * A measurement taken while the other streams on the cores made detectors {@code contention} times slower than alone
      * ({@link SharedCores}): kept as the host's load without that contention, so it can be put back at another contention.
+     * With it, the time the stream spent on the same frame besides the detector ({@code overheadMillis}: decoding it), which
+     * every variant pays alike and is added to every variant's latency as measured.
      */
-    public void observe(String variantId, double latencyMillis, double contention) {
+    public void observe(String variantId, double latencyMillis, double contention, double overheadMillis) {
         if (!(contention >= 1)) {
             throw new IllegalArgumentException("contention must be at least 1, got " + contention);
         }
@@ -94,6 +105,7 @@ public final class LatencyTracker {
             calibrationLeft--;
         }
         loads[next] = latencyMillis / (offline * speedOf(variantId) * contention);
+        overheads[next] = overheadMillis >= 0 ? overheadMillis : 0;
         next = (next + 1) % loads.length;
         size = Math.min(size + 1, loads.length);
         last = variantId;
@@ -124,14 +136,23 @@ public final class LatencyTracker {
         return estimate(variantId, 1);
     }
 
-    /** Mean latency of a variant under {@code contention} from other streams. */
+    /** Mean latency of a variant under {@code contention} from other streams, with the time per frame besides the detector. */
     public double estimate(String variantId, double contention) {
-        return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor() * contention;
+        return profile.variant(variantId).latencyMillis() * speedOf(variantId) * loadFactor() * contention + overhead();
+    }
+
+    /** The mean time per frame besides the detector over the kept measurements, ms (0 before any). */
+    public double overhead() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += overheads[i];
+        }
+        return size == 0 ? 0 : sum / size;
     }
 
     /**
-     * Latency samples of a variant now under {@code contention} from other streams (before any measurement: its offline
-     * latency, that much faster, and that much slower).
+     * Latency samples of a variant now under {@code contention} from other streams, each with the time besides the detector
+     * of the frame it was measured on (before any measurement: its offline latency, that much faster, and that much slower).
      */
     public double[] samples(String variantId, double contention) {
         double base = profile.variant(variantId).latencyMillis() * speedOf(variantId) * contention;
@@ -140,7 +161,7 @@ public final class LatencyTracker {
         }
         double[] out = new double[size];
         for (int i = 0; i < size; i++) {
-            out[i] = base * loads[i];
+            out[i] = base * loads[i] + overheads[i];
         }
         return out;
     }

@@ -31,7 +31,8 @@ public final class RomaPolicy implements SelectionPolicy {
     }
 
     @Override
-    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
-        selector.observe(variantId, boxes, frameWidth, frameHeight, frameIndex, latencyMillis);
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
+        selector.observe(variantId, boxes, frameWidth, frameHeight, frameIndex, latencyMillis, overheadMillis);
     }
 }

@@ -123,15 +123,24 @@ public final class RomaSelector {
         cores.startDetecting();
     }
 
-    /** One processed frame: the variant that ran, its boxes (classes of interest), the frame's size and index, its latency. */
+    /** One processed frame with no time spent on it besides the detector's (see the next). */
     public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+        observe(variantId, boxes, frameWidth, frameHeight, frameIndex, latencyMillis, 0);
+    }
+
+    /**
+     * One processed frame: the variant that ran, its boxes (classes of interest), the frame's size and index, its detector's
+     * latency, and the stream's time on the frame besides the detector (decoding it: added to every candidate's latency).
+     */
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
         sizes.observe(boxes, frameWidth, frameHeight);
         if (previousFrame >= 0 && frameIndex > previousFrame) {
             motion.observe(previousBoxes, boxes, (int) Math.min(Integer.MAX_VALUE, frameIndex - previousFrame));
         }
         previousBoxes = List.copyOf(boxes);
         previousFrame = frameIndex;
-        latency.observe(variantId, latencyMillis, cores.finishDetecting().orElseGet(cores::contention));
+        latency.observe(variantId, latencyMillis, cores.finishDetecting().orElseGet(cores::contention), overheadMillis);
         sinceDecision++;
     }
 

@@ -18,6 +18,11 @@ public interface SelectionPolicy {
     default void detecting() {
     }
 
-    /** A processed frame: the variant that ran, its boxes, the frame's size and index, its latency. */
-    void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis);
+    /**
+     * A processed frame: the variant that ran, its boxes, the frame's size and index, its detector's latency, and the time the
+     * stream spent on the frame besides the detector ({@code overheadMillis}: decoding it and the like, the same whichever
+     * variant runs), which delays the result as much as the detector does.
+     */
+    void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                 double overheadMillis);
 }

@@ -50,7 +50,8 @@ public final class TodPolicy implements SelectionPolicy {
     }
 
     @Override
-    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
         if (boxes.isEmpty()) {
             return;
         }

@@ -30,6 +30,18 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void shouldAddTheTimeBesidesTheDetectorToEveryVariantUnscaled() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
+        t.observe("small", 20, 1, 6);
+        t.observe("small", 20, 1, 10);
+        assertThat(t.loadFactor()).as("the detector's own latency sets the load").isCloseTo(2, within(1e-12));
+        assertThat(t.overhead()).isCloseTo(8, within(1e-12));
+        assertThat(t.samples("big", 1)).as("each sample with its own frame's decoding").containsExactly(86.0, 90.0);
+        assertThat(t.estimate("big")).isCloseTo(88, within(1e-9));
+        assertThat(t.estimate("small")).isCloseTo(28, within(1e-9));
+    }
+
+    @Test
     void shouldForgetMeasurementsOlderThanTheWindow() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false, 0);
         t.observe("small", 50);

@@ -13,11 +13,16 @@ class RomaSelectorTest {
 
     /** Runs {@code frames} frames of large objects moving 0.1 box/frame at the given load; returns the variant after. */
     private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor) {
+        return run(roma, frame, frames, loadFactor, 0, 12);
+    }
+
+    /** As above, objects moving {@code pixelsPerFrame}, the stream spending {@code overheadMillis} on each frame besides the detector. */
+    private static String run(RomaSelector roma, long[] frame, int frames, double loadFactor, double overheadMillis, double pixelsPerFrame) {
         for (int i = 0; i < frames; i++) {
             String v = roma.current();
             double latency = RomaFixtures.profile().variant(v).latencyMillis() * loadFactor;
-            roma.observe(v, RomaFixtures.boxes(4, 120, frame[0] * 12.0), RomaFixtures.FRAME, 600, frame[0], latency);
-            frame[0] += Math.max(1, (long) Math.ceil(latency / INTERVAL));
+            roma.observe(v, RomaFixtures.boxes(4, 120, frame[0] * pixelsPerFrame), RomaFixtures.FRAME, 600, frame[0], latency, overheadMillis);
+            frame[0] += Math.max(1, (long) Math.ceil((latency + overheadMillis) / INTERVAL));
             roma.decide(INTERVAL);
         }
         return roma.current();
@@ -30,6 +35,17 @@ class RomaSelectorTest {
         assertThat(run(roma, frame, 20, 1.0)).isEqualTo("big");
         assertThat(run(roma, frame, 20, 4.0)).isEqualTo("small");
         assertThat(run(roma, frame, 20, 1.0)).isEqualTo("big");
+    }
+
+    @Test
+    void shouldCountTheTimeSpentOnAFrameBesidesTheDetectorAgainstEveryVariant() {
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "big");
+        long[] frame = {0};
+        // objects moving 0.3 box per frame: a box one frame old still hits (IoU 0.54), two frames old it misses
+        assertThat(run(roma, frame, 20, 1.0, 0, 36)).as("big's 40 ms fit the 50 ms interval").isEqualTo("big");
+        assertThat(run(roma, frame, 20, 1.0, 45, 36)).as("with 45 ms of decoding big's results come two frames late, small's one")
+                .isEqualTo("small");
+        assertThat(run(roma, frame, 20, 1.0, 0, 36)).isEqualTo("big");
     }
 
     @Test

@@ -123,8 +123,9 @@ final class DetectFrameProcessor implements FixedKeyProcessor<String, Frame, Fra
         double processingMillis = (System.nanoTime() - started) / NANOS_PER_MILLI;
         long latency = clock.millis() - captured;
         Detections out = DetectionRecords.of(frame, decoded, detector.variantId(), result, processingMillis, latency);
+        double detectorMillis = result.timings().totalMillis();
         RomaDecision decision = romaStream ? roma.observe(streamId, detector.variantId(), result.detections(), decoded.width(),
-                decoded.height(), frame.getSequence(), result.timings().totalMillis(), interval)
+                decoded.height(), frame.getSequence(), detectorMillis, Math.max(0, processingMillis - detectorMillis), interval)
                 .map(d -> RomaDecisions.of(streamId, d, clock.instant())).orElse(null) : null;
         metrics.frameProcessed(streamId, detector.variantId(), processingMillis, latency);
         if (decision != null) {

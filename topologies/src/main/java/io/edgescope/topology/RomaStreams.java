@@ -41,12 +41,15 @@ final class RomaStreams {
         selector(streamId).detecting();
     }
 
-    /** Feeds a processed frame to the stream's selector; a decision when one was due. */
+    /**
+     * Feeds a processed frame to the stream's selector — its detector's latency and the time spent on it besides the detector
+     * (decoding it) — and returns a decision when one was due.
+     */
     Optional<Decision> observe(String streamId, String variantRan, List<Detection> detections, int width, int height, long sequence,
-                               double latencyMillis, double intervalMillis) {
+                               double latencyMillis, double overheadMillis, double intervalMillis) {
         RomaSelector selector = selector(streamId);
         selector.observe(variantRan, detections.stream().map(d -> new Box(d.x(), d.y(), d.width(), d.height())).toList(), width, height,
-                sequence, latencyMillis);
+                sequence, latencyMillis, overheadMillis);
         if (Double.isNaN(intervalMillis)) {
             return Optional.empty();
         }

@@ -35,7 +35,7 @@ class RomaStreamsTest {
         for (String stream : List.of("cam-a", "cam-b")) {
             String variant = streams.wanted(stream);
             double latency = profile.variant(variant).latencyMillis();
-            streams.observe(stream, variant, person, SIDE, SIDE, 0, latency, INTERVAL_MS);
+            streams.observe(stream, variant, person, SIDE, SIDE, 0, latency, 0, INTERVAL_MS);
         }
 
         double busy = 0;

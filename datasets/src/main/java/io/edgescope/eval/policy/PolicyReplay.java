@@ -59,7 +59,8 @@ public final class PolicyReplay {
             results.set(pick, boxes);
             finish[pick] = start + latency;
             free = finish[pick];
-            policy.observe(variant, asBoxes(boxes), shot.width(), shot.height(), pick, latency);
+            // the replayed latency tables time the detector alone: no time besides it
+            policy.observe(variant, asBoxes(boxes), shot.width(), shot.height(), pick, latency, 0);
             processed.merge(variant, 1, Integer::sum);
             switches += last != null && !last.equals(variant) ? 1 : 0;
             last = variant;

@@ -33,7 +33,8 @@ public final class ScheduledPolicy implements SelectionPolicy, KnowsTheFuture {
     }
 
     @Override
-    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+    public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                        double overheadMillis) {
         // knows already
     }
 }

@@ -96,10 +96,12 @@ final class LiveStream {
             DetectionResult result = detectors.get(variant).detect(frame);
             long detectEnd = ticker.nanos();
             double latency = (detectEnd - detectStart) / NANOS_PER_MILLI;
+            // from taking the frame to starting its detector: choosing the variant and decoding the frame
+            double overhead = (detectStart - startNanos) / NANOS_PER_MILLI - now;
             finish[pick] = (detectEnd - startNanos) / NANOS_PER_MILLI;
             List<ScoredBox> found = result.detections().stream().filter(d -> label.equals(d.label())).map(DetectionBankBuilder::scored).toList();
             boxes.set(pick, found);
-            policy.observe(variant, PolicyReplay.asBoxes(found), shot.width(), shot.height(), pick, latency);
+            policy.observe(variant, PolicyReplay.asBoxes(found), shot.width(), shot.height(), pick, latency, overhead);
             processed.merge(variant, 1, Integer::sum);
             switches += last != null && !last.equals(variant) ? 1 : 0;
             last = variant;

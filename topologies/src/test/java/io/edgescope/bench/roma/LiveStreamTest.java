@@ -77,7 +77,8 @@ class LiveStreamTest {
         }
 
         @Override
-        public void observe(String variantId, List<Box> seen, int frameWidth, int frameHeight, long frameIndex, double latencyMillis) {
+        public void observe(String variantId, List<Box> seen, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
+                            double overheadMillis) {
             frames.add(frameIndex);
             latencies.add(latencyMillis);
             boxes.add(seen.size());
