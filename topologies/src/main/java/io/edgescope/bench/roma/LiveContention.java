@@ -179,9 +179,12 @@ public final class LiveContention {
             Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
+            // each camera's frames per number of cameras: the same in every round, and scored offline once
+            Map<Integer, List<List<Shot>>> slicesFor = new LinkedHashMap<>();
             Map<Integer, Map<String, Double>> offline = new LinkedHashMap<>();
             for (int n : o.streams()) {
                 List<List<Shot>> slices = slices(mixed, n, perStream);
+                slicesFor.put(n, slices);
                 offline.put(n, new LinkedHashMap<>());
                 ids.forEach(id -> offline.get(n).put(new FixedPolicy(id).name(), offlineAp50(slices, bank, id)));
             }
@@ -193,7 +196,7 @@ public final class LiveContention {
                     Collections.reverse(order);
                 }
                 for (int n : o.streams()) {
-                    List<List<Shot>> slices = slices(mixed, n, perStream);
+                    List<List<Shot>> slices = slicesFor.get(n);
                     for (String name : order) {
                         progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
                         List<List<Decision>> taken = new ArrayList<>();
