@@ -150,8 +150,9 @@ public final class RomaSelector {
      * periodically, or when latency or the objects' sizes moved.
      */
     public Optional<Decision> decide(double intervalMillis) {
-        // the others' load as published now: the same for every use below (this stream's own switch does not change it)
-        double contention = cores.contention();
+        // the other streams as published now, read once: every use below sees the same state of the cores
+        SharedCores.View others = cores.view();
+        double contention = others.contention();
         String reason = dueReason(contention);
         if (reason == null) {
             publish(intervalMillis, contention);
@@ -166,7 +167,7 @@ public final class RomaSelector {
         double dutyNow = latency.estimate(current, contention) / intervalMillis;
         Map<String, SharedCores.Impact> impacts = new HashMap<>();
         for (String id : profile.variants().keySet()) {
-            impacts.put(id, cores.impactOf(dutyNow, after -> latency.estimate(id, after) / intervalMillis));
+            impacts.put(id, others.impactOf(dutyNow, after -> latency.estimate(id, after) / intervalMillis));
         }
         double stayChange = impacts.get(current).othersApChange();
         IntToDoubleFunction retention = motion.retentionNow(settings.iouThreshold());
@@ -192,7 +193,7 @@ public final class RomaSelector {
         if (cores.cooperates()) {
             double expected = accuracy.applyAsDouble(profile.variant(current));
             // with no one else on the cores yet, what more load would cost is not worth its decision time: published as flat
-            response = cores.hasOthers() ? response(expected, intervalMillis, contention, retention)
+            response = others.hasOthers() ? response(expected, intervalMillis, contention, retention)
                     : flatResponse(estimateOf(estimates, current).realtimeAp());
             publish(intervalMillis, contention);
         }

@@ -128,6 +128,63 @@ public final class SharedCores {
         return Math.max(0, Math.min(1, duty));
     }
 
+    /**
+     * The other members of the cores seen from one member at one moment.
+     *
+     * @param slowdown  the cores' contention slowdown
+     * @param others    the other members' current shares
+     * @param newcomers members that joined lately and have not published yet (taken to run like the member looking)
+     */
+    public record View(double slowdown, List<Share> others, int newcomers) {
+
+        public View {
+            others = List.copyOf(others);
+        }
+
+        /** Whether another current member is on these cores (someone to read what the member looking publishes). */
+        public boolean hasOthers() {
+            return !others.isEmpty() || newcomers > 0;
+        }
+
+        /** How much slower than alone a detector of the member looking runs now, by the others' duty cycles. */
+        public double contention() {
+            return 1 + slowdown * busy(others);
+        }
+
+        /**
+         * What running a candidate would do, from the others' shares (and the newcomers running it too).
+         *
+         * @param dutyNow the looking member's duty cycle with what it runs now
+         * @param dutyAt the looking member's duty cycle with the candidate, given the contention it would run under
+         */
+        public Impact impactOf(double dutyNow, DoubleUnaryOperator dutyAt) {
+            double busyNow = clampDuty(dutyNow);
+            double othersBusy = busy(others);
+            double[] dutyAfter = new double[others.size()];
+            double[] loadAfter = new double[others.size()];
+            double contention = 1 + slowdown * (othersBusy + newcomers * busyNow);
+            for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
+                double myDuty = clampDuty(dutyAt.applyAsDouble(contention));
+                // newcomers run like the member looking would (their response is not known: not counted)
+                double busy = newcomers * myDuty;
+                for (int j = 0; j < dutyAfter.length; j++) {
+                    Share s = others.get(j);
+                    // the others see the rest as they are, and the looking member's duty change
+                    double seenNow = othersBusy - s.duty() + busyNow;
+                    loadAfter[j] = (1 + slowdown * (seenNow - busyNow + myDuty)) / (1 + slowdown * seenNow);
+                    dutyAfter[j] = Math.min(1, s.duty() * loadAfter[j]);
+                    busy += dutyAfter[j];
+                }
+                contention = 1 + slowdown * busy;
+            }
+            double change = 0;
+            for (int j = 0; j < dutyAfter.length; j++) {
+                change += others.get(j).apAt(loadAfter[j]) - others.get(j).apAt(1);
+            }
+            return new Impact(contention, change);
+        }
+    }
+
     /** One stream's seat. Leave with {@link #close()} when the stream ends. */
     public final class Member implements AutoCloseable {
 
@@ -197,17 +254,11 @@ public final class SharedCores {
             return slowdown > 0;
         }
 
-        /** Whether another current member is on these cores (someone to read what this one publishes). */
-        public boolean hasOthers() {
-            return !others().isEmpty() || newcomers() > 0;
-        }
-
         /**
          * Members that joined within {@link #STALE_AFTER_NANOS} and have not published yet: streams starting now (all of a
          * process's cameras start together after a restart), assumed to run like this one until they say otherwise.
          */
-        private int newcomers() {
-            long now = nanoClock.getAsLong();
+        private int newcomers(long now) {
             int n = 0;
             for (Member m : members) {
                 if (m != this && !shares.containsKey(m) && now - m.joinedNanos <= STALE_AFTER_NANOS) {
@@ -223,57 +274,27 @@ public final class SharedCores {
 
         /** How much slower than alone a detector of this stream runs now, by the others' duty cycles. */
         public double contention() {
-            return 1 + slowdown * busy(others());
+            return view().contention();
         }
 
         /**
-         * What running a candidate would do, from the others' shares as published now (and the newcomers running it too).
-         *
-         * @param dutyNow this stream's duty cycle with what it runs now
-         * @param dutyAt this stream's duty cycle with the candidate, given the contention it would run under
+         * The other members as they stand now: one decision reads them once, so it sees one state of the cores while the
+         * other streams keep publishing.
          */
-        public Impact impactOf(double dutyNow, DoubleUnaryOperator dutyAt) {
-            double busyNow = clampDuty(dutyNow);
-            List<Share> others = others();
-            double othersBusy = busy(others);
-            double[] dutyAfter = new double[others.size()];
-            double[] loadAfter = new double[others.size()];
-            int newcomers = newcomers();
-            double contention = 1 + slowdown * (othersBusy + newcomers * busyNow);
-            for (int round = 0; round < FIXED_POINT_ROUNDS; round++) {
-                double myDuty = clampDuty(dutyAt.applyAsDouble(contention));
-                // newcomers run like this stream would (their response is not known: not counted)
-                double busy = newcomers * myDuty;
-                for (int j = 0; j < dutyAfter.length; j++) {
-                    Share s = others.get(j);
-                    // the others see the rest as they are, and this stream's duty change
-                    double seenNow = othersBusy - s.duty() + busyNow;
-                    loadAfter[j] = (1 + slowdown * (seenNow - busyNow + myDuty)) / (1 + slowdown * seenNow);
-                    dutyAfter[j] = Math.min(1, s.duty() * loadAfter[j]);
-                    busy += dutyAfter[j];
-                }
-                contention = 1 + slowdown * busy;
-            }
-            double change = 0;
-            for (int j = 0; j < dutyAfter.length; j++) {
-                change += others.get(j).apAt(loadAfter[j]) - others.get(j).apAt(1);
-            }
-            return new Impact(contention, change);
+        public View view() {
+            long now = nanoClock.getAsLong();
+            return new View(slowdown, others(now), newcomers(now));
         }
 
         /** The other members' shares that are current. */
-        private List<Share> others() {
+        private List<Share> others(long now) {
             List<Share> out = new ArrayList<>();
             shares.forEach((m, s) -> {
-                if (m != this && !stale(s)) {
+                if (m != this && now - s.publishedNanos() <= STALE_AFTER_NANOS) {
                     out.add(s);
                 }
             });
             return out;
-        }
-
-        private boolean stale(Share s) {
-            return nanoClock.getAsLong() - s.publishedNanos() > STALE_AFTER_NANOS;
         }
 
         @Override

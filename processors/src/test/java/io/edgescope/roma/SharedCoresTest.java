@@ -17,7 +17,7 @@ class SharedCoresTest {
     void shouldSeeNoContentionAndCostNothingAlone() {
         SharedCores.Member alone = SharedCores.alone();
         assertThat(alone.contention()).isEqualTo(1);
-        assertThat(alone.impactOf(0.3, c -> 0.9)).isEqualTo(new SharedCores.Impact(1, 0));
+        assertThat(alone.view().impactOf(0.3, c -> 0.9)).isEqualTo(new SharedCores.Impact(1, 0));
     }
 
     @Test
@@ -40,13 +40,13 @@ class SharedCoresTest {
         a.publish(0.3, FLAT);
         b.publish(0.5, STEEP);
 
-        SharedCores.Impact heavier = a.impactOf(0.3, c -> 0.9);
+        SharedCores.Impact heavier = a.view().impactOf(0.3, c -> 0.9);
 
         // b sees a's duty go from 0.3 to 0.9: (1 + 0.9) / (1 + 0.3) times slower, so busier, which slows a in turn
         double bLoad = 1.9 / 1.3;
         assertThat(heavier.othersApChange()).isCloseTo(interpolate(bLoad) - 0.8, within(TOLERANCE)).isNegative();
         assertThat(heavier.contention()).isCloseTo(1 + 0.5 * bLoad, within(TOLERANCE));
-        SharedCores.Impact same = a.impactOf(0.3, c -> 0.3);
+        SharedCores.Impact same = a.view().impactOf(0.3, c -> 0.3);
         assertThat(same.othersApChange()).as("keeping its duty costs the others nothing").isCloseTo(0, within(TOLERANCE));
         assertThat(same.contention()).isCloseTo(1.5, within(TOLERANCE));
     }
@@ -56,7 +56,7 @@ class SharedCoresTest {
         SharedCores cores = new SharedCores(1);
         SharedCores.Member a = cores.join();
         cores.join().publish(0.5, STEEP);
-        SharedCores.Impact slower = a.impactOf(1.7, c -> 2.4);
+        SharedCores.Impact slower = a.view().impactOf(1.7, c -> 2.4);
         assertThat(slower.othersApChange()).as("busy all the time either way").isCloseTo(0, within(TOLERANCE));
         assertThat(slower.contention()).isCloseTo(1.5, within(TOLERANCE));
     }
@@ -85,16 +85,30 @@ class SharedCoresTest {
         SharedCores cores = new SharedCores(1, now::get);
         SharedCores.Member a = cores.join();
         SharedCores.Member b = cores.join();
-        assertThat(a.hasOthers()).isTrue();
-        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b starts too and runs like a").isCloseTo(1.5, within(TOLERANCE));
+        assertThat(a.view().hasOthers()).isTrue();
+        assertThat(a.view().impactOf(0, c -> 0.5).contention()).as("b starts too and runs like a").isCloseTo(1.5, within(TOLERANCE));
         assertThat(a.contention()).as("nothing measured or published yet").isEqualTo(1);
         b.publish(0.2, FLAT);
-        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b's own duty once published, 1.5 times longer beside a's")
+        assertThat(a.view().impactOf(0, c -> 0.5).contention()).as("b's own duty once published, 1.5 times longer beside a's")
                 .isCloseTo(1.3, within(TOLERANCE));
         SharedCores.Member late = cores.join();
         now.set(SharedCores.STALE_AFTER_NANOS + 1);
-        assertThat(a.impactOf(0, c -> 0.5).contention()).as("b's share is stale, and a silent newcomer long gone").isEqualTo(1);
-        assertThat(late.hasOthers()).isFalse();
+        assertThat(a.view().impactOf(0, c -> 0.5).contention()).as("b's share is stale, and a silent newcomer long gone").isEqualTo(1);
+        assertThat(late.view().hasOthers()).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheStateOfTheCoresAViewWasTakenInWhileTheOthersPublish() {
+        SharedCores cores = new SharedCores(1);
+        SharedCores.Member a = cores.join();
+        SharedCores.Member b = cores.join();
+        b.publish(0.2, FLAT);
+        SharedCores.View seen = a.view();
+        b.publish(0.9, STEEP);
+        cores.join().publish(0.5, FLAT);
+        assertThat(seen.contention()).as("one decision's state: b at 0.2, no third stream").isCloseTo(1.2, within(TOLERANCE));
+        assertThat(seen.impactOf(0.2, c -> 0.2).othersApChange()).isZero();
+        assertThat(a.view().contention()).as("a new view sees both").isCloseTo(2.4, within(TOLERANCE));
     }
 
     /** STEEP between the response loads 1.25 and 1.5. */
