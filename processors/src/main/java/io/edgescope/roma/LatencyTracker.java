@@ -39,6 +39,10 @@ public final class LatencyTracker {
     private final double[] loads;
     /** The time besides the detector of the same frames as {@link #loads}, ms. */
     private final double[] overheads;
+    /** The contention each of the same frames' detections ran under, as measured. */
+    private final double[] contentions;
+    /** The contention the other streams' duty cycles implied at the same moments. */
+    private final double[] modelled;
     private final Map<String, Double> speed = new HashMap<>();
     private int size;
     private int next;
@@ -62,6 +66,8 @@ public final class LatencyTracker {
         this.learnSpeeds = learnSpeeds;
         this.loads = new double[window];
         this.overheads = new double[window];
+        this.contentions = new double[window];
+        this.modelled = new double[window];
         this.keep = forgetHalfLifeFrames == 0 ? 1 : Math.pow(0.5, 1.0 / forgetHalfLifeFrames);
     }
 
@@ -80,7 +86,16 @@ public final class LatencyTracker {
      * every variant pays alike and is added to every variant's latency as measured.
      */
     public void observe(String variantId, double latencyMillis, double contention, double overheadMillis) {
-        if (!(contention >= 1)) {
+        observe(variantId, latencyMillis, contention, overheadMillis, contention);
+    }
+
+    /**
+     * As above, with the contention the other streams' duty cycles implied at the time ({@code modelledContention}), so that
+     * how much more (or less) their detections overlapped this stream's than their duty cycles say is kept too
+     * ({@link #overlapFactor()}).
+     */
+    public void observe(String variantId, double latencyMillis, double contention, double overheadMillis, double modelledContention) {
+        if (!(contention >= 1) || !(modelledContention >= 1)) {
             throw new IllegalArgumentException("contention must be at least 1, got " + contention);
         }
         if (!(latencyMillis >= 0) || !profile.variants().containsKey(variantId)) {
@@ -106,6 +121,8 @@ public final class LatencyTracker {
         }
         loads[next] = latencyMillis / (offline * speedOf(variantId) * contention);
         overheads[next] = overheadMillis >= 0 ? overheadMillis : 0;
+        contentions[next] = contention;
+        modelled[next] = modelledContention;
         next = (next + 1) % loads.length;
         size = Math.min(size + 1, loads.length);
         last = variantId;
@@ -116,14 +133,7 @@ public final class LatencyTracker {
      * taken under (1 before any measurement).
      */
     public double loadFactor() {
-        if (size == 0) {
-            return 1;
-        }
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += loads[i];
-        }
-        return sum / size;
+        return meanOf(loads, 1);
     }
 
     /** A variant's latency relative to the others under load, as learnt (1 until then). */
@@ -143,11 +153,24 @@ public final class LatencyTracker {
 
     /** The mean time per frame besides the detector over the kept measurements, ms (0 before any). */
     public double overhead() {
+        return meanOf(overheads, 0);
+    }
+
+    /**
+     * The contention the kept measurements ran under over the contention the other streams' duty cycles implied then (1
+     * before any): above 1 when the others' detections overlap this stream's more than their duty cycles say (cameras of
+     * one frame rate keep one phase, and in step their inferences start together), below 1 when they interleave.
+     */
+    public double overlapFactor() {
+        return meanOf(contentions, 1) / meanOf(modelled, 1);
+    }
+
+    private double meanOf(double[] values, double none) {
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            sum += overheads[i];
+            sum += values[i];
         }
-        return size == 0 ? 0 : sum / size;
+        return size == 0 ? none : sum / size;
     }
 
     /**

@@ -140,7 +140,11 @@ public final class RomaSelector {
         }
         previousBoxes = List.copyOf(boxes);
         previousFrame = frameIndex;
-        latency.observe(variantId, latencyMillis, cores.finishDetecting().orElseGet(cores::contention), overheadMillis);
+        SharedCores.View others = cores.view();
+        double measured = cores.finishDetecting().orElse(others.contention());
+        // streams that have not published yet are in the measurement but not in the duty cycles: no overlap to learn from it
+        double modelled = others.newcomers() > 0 ? measured : others.contention();
+        latency.observe(variantId, latencyMillis, measured, overheadMillis, modelled);
         sinceDecision++;
     }
 
@@ -152,7 +156,11 @@ public final class RomaSelector {
     public Optional<Decision> decide(double intervalMillis) {
         // the other streams as published now, read once: every use below sees the same state of the cores
         SharedCores.View others = cores.view();
-        double contention = others.contention();
+        // the others' detections may overlap this stream's more (or less) than their duty cycles say — cameras of one frame
+        // rate keep one phase, and in step their inferences start together: as measured over the latency window, that
+        // scales the modelled contention, now and for every candidate
+        double overlap = latency.overlapFactor();
+        double contention = others.contention() * overlap;
         String reason = dueReason(contention);
         if (reason == null) {
             publish(intervalMillis, contention);
@@ -167,12 +175,12 @@ public final class RomaSelector {
         double dutyNow = latency.estimate(current, contention) / intervalMillis;
         Map<String, SharedCores.Impact> impacts = new HashMap<>();
         for (String id : profile.variants().keySet()) {
-            impacts.put(id, others.impactOf(dutyNow, after -> latency.estimate(id, after) / intervalMillis));
+            impacts.put(id, others.impactOf(dutyNow, after -> latency.estimate(id, after * overlap) / intervalMillis));
         }
         double stayChange = impacts.get(current).othersApChange();
         IntToDoubleFunction retention = motion.retentionNow(settings.iouThreshold());
         List<Estimate> estimates = RomaEstimator.estimateWithAccuracy(profile, accuracy,
-                hindsight.latencyAt(previousFrame).orElse(id -> latency.samples(id, impacts.get(id).contention())),
+                hindsight.latencyAt(previousFrame).orElse(id -> latency.samples(id, impacts.get(id).contention() * overlap)),
                 intervalMillis, retention, settings.retentionExponent());
         // each candidate's own estimate plus what it would change for the other streams, against staying
         ToDoubleFunction<Estimate> score = e -> e.realtimeAp() + impacts.get(e.variantId()).othersApChange() - stayChange;

@@ -30,6 +30,17 @@ class LatencyTrackerTest {
     }
 
     @Test
+    void shouldKeepHowMuchMoreTheOtherStreamsOverlappedItsDetectionsThanTheirDutyCyclesSaid() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 2, false, 0);
+        assertThat(t.overlapFactor()).as("none measured").isEqualTo(1);
+        t.observe("small", 30, 2, 0, 1.5);
+        t.observe("small", 10, 1, 0, 1);
+        assertThat(t.overlapFactor()).isCloseTo(1.5 / 1.25, within(1e-12));
+        t.observe("small", 10, 1.2);
+        assertThat(t.overlapFactor()).as("the window's only; measured as modelled").isCloseTo(2.2 / 2.2, within(1e-12));
+    }
+
+    @Test
     void shouldAddTheTimeBesidesTheDetectorToEveryVariantUnscaled() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
         t.observe("small", 20, 1, 6);

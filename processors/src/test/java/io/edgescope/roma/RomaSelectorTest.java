@@ -227,6 +227,37 @@ class RomaSelectorTest {
     }
 
     @Test
+    void shouldTakeTheContentionItsDetectionsMeasuredWhenAnotherStreamRunsInStepWithIt() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        SharedCores cores = new SharedCores(1, nanos::get);
+        SharedCores.Member other = cores.join();
+        // a stream already running: 25 ms of every 50
+        double[] flat = {0.8, 0.8, 0.8, 0.8};
+        other.publish(0.5, flat);
+        RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
+        long millis = 1_000_000;
+        List<Decision> decisions = new java.util.ArrayList<>();
+        for (int f = 0; f < 12; f++) {
+            // both cameras take the frame that has just arrived: the other's 25 ms inference covers all 20 ms of this one's
+            other.startDetecting();
+            roma.detecting();
+            nanos.addAndGet(20 * millis);
+            // large objects moving half their size per frame: "big", slower than the frame interval here, would show stale boxes
+            roma.observe("small", RomaFixtures.boxes(4, 120, 60.0 * f), RomaFixtures.FRAME, 600, f, 20);
+            nanos.addAndGet(5 * millis);
+            other.finishDetecting();
+            other.publish(0.5, flat);
+            nanos.addAndGet(25 * millis);
+            roma.decide(INTERVAL).ifPresent(decisions::add);
+        }
+        assertThat(roma.current()).isEqualTo("small");
+        assertThat(decisions).as("first and periodic").hasSizeGreaterThan(1).allSatisfy(d -> assertThat(d.estimates().stream()
+                        .filter(e -> e.variantId().equals("small")).findFirst().orElseThrow().latencyMillis())
+                .as("20 ms as measured beside the other's inferences, where its duty cycle of 0.5 alone says 15")
+                .isCloseTo(20, org.assertj.core.data.Offset.offset(1e-6)));
+    }
+
+    @Test
     void shouldKeepTheHostLoadSteadyWhenAnotherStreamsDetectionsOverlapItsOwnOnlyNowAndThen() {
         assertThat(loadsAfterChanceOverlaps(true)).as("each measurement's contention measured").isNotEmpty()
                 .allSatisfy(load -> assertThat(load).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9)));
