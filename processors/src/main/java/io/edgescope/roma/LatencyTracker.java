@@ -96,7 +96,8 @@ public final class LatencyTracker {
      */
     public void observe(String variantId, double latencyMillis, double contention, double overheadMillis, double modelledContention) {
         if (!(contention >= 1) || !(modelledContention >= 1)) {
-            throw new IllegalArgumentException("contention must be at least 1, got " + contention);
+            throw new IllegalArgumentException("contention must be at least 1, got " + contention + " measured and " + modelledContention
+                    + " modelled");
         }
         if (!(latencyMillis >= 0) || !profile.variants().containsKey(variantId)) {
             return;

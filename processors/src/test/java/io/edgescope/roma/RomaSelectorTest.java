@@ -1,9 +1,14 @@
 package io.edgescope.roma;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class RomaSelectorTest {
@@ -109,7 +114,7 @@ class RomaSelectorTest {
     void shouldDecideAtOnceWhenTheObjectSizesChangeButNotWhileTheyStay() {
         RomaSettings rarely = new RomaSettings(1000, 0.02, 0.25, 0.3, 0.9, 3, 100, 0.02, 0.5, 2.0, 0, 0, 0);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), rarely, "big");
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             roma.observe("big", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, i, 40);
             roma.decide(INTERVAL).ifPresent(d -> reasons.add(d.reason()));
@@ -136,12 +141,12 @@ class RomaSelectorTest {
     void shouldUseWhatIsKnownInHindsightInsteadOfItsEstimates() {
         Hindsight smallIsBetter = new Hindsight() {
             @Override
-            public Optional<java.util.function.ToDoubleFunction<String>> accuracyAt(long frame) {
+            public Optional<ToDoubleFunction<String>> accuracyAt(long frame) {
                 return Optional.of(id -> id.equals("small") ? 0.9 : 0.1);
             }
 
             @Override
-            public Optional<java.util.function.Function<String, double[]>> latencyAt(long frame) {
+            public Optional<Function<String, double[]>> latencyAt(long frame) {
                 return Optional.empty();
             }
         };
@@ -223,12 +228,12 @@ class RomaSelectorTest {
         roma.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, 0, 10);
         roma.decide(INTERVAL);
         assertThat(roma.current()).as("large objects: big is a little better and fits the interval").isEqualTo("big");
-        assertThat(watcher.contention()).as("40 ms of every 50").isCloseTo(1 + 0.5 * 0.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(watcher.contention()).as("40 ms of every 50").isCloseTo(1 + 0.5 * 0.8, offset(1e-9));
     }
 
     @Test
     void shouldTakeTheContentionItsDetectionsMeasuredWhenAnotherStreamRunsInStepWithIt() {
-        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong nanos = new AtomicLong();
         SharedCores cores = new SharedCores(1, nanos::get);
         SharedCores.Member other = cores.join();
         // a stream already running: 25 ms of every 50
@@ -236,7 +241,7 @@ class RomaSelectorTest {
         other.publish(0.5, flat);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         long millis = 1_000_000;
-        List<Decision> decisions = new java.util.ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         for (int f = 0; f < 12; f++) {
             // both cameras take the frame that has just arrived: the other's 25 ms inference covers all 20 ms of this one's
             other.startDetecting();
@@ -254,25 +259,25 @@ class RomaSelectorTest {
         assertThat(decisions).as("first and periodic").hasSizeGreaterThan(1).allSatisfy(d -> assertThat(d.estimates().stream()
                         .filter(e -> e.variantId().equals("small")).findFirst().orElseThrow().latencyMillis())
                 .as("20 ms as measured beside the other's inferences, where its duty cycle of 0.5 alone says 15")
-                .isCloseTo(20, org.assertj.core.data.Offset.offset(1e-6)));
+                .isCloseTo(20, offset(1e-6)));
     }
 
     @Test
     void shouldKeepTheHostLoadSteadyWhenAnotherStreamsDetectionsOverlapItsOwnOnlyNowAndThen() {
         assertThat(loadsAfterChanceOverlaps(true)).as("each measurement's contention measured").isNotEmpty()
-                .allSatisfy(load -> assertThat(load).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9)));
+                .allSatisfy(load -> assertThat(load).isCloseTo(1, offset(1e-9)));
         assertThat(loadsAfterChanceOverlaps(false)).as("inferred from duty cycles nobody published: the overlaps look like load")
                 .anySatisfy(load -> assertThat(load).isGreaterThan(1.3));
     }
 
     /** Every other detection of "small" (10 ms alone) runs beside another stream's and takes twice as long; the load of each decision. */
     private static List<Double> loadsAfterChanceOverlaps(boolean marked) {
-        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong nanos = new AtomicLong();
         SharedCores cores = new SharedCores(1, nanos::get);
         SharedCores.Member other = cores.join();
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         long millis = 1_000_000;
-        List<Double> loads = new java.util.ArrayList<>();
+        List<Double> loads = new ArrayList<>();
         for (int f = 0; f < 12; f++) {
             boolean overlapped = f % 2 == 1;
             long latency = overlapped ? 20 * millis : 10 * millis;
