@@ -8,10 +8,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,6 +44,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String META_PROPERTIES = "meta.properties";
     private static final String APPENDED_KEYS_DOC = "listeners, advertised.listeners, listener.security.protocol.map";
     private static final List<String> APPENDED_KEYS = List.of(APPENDED_KEYS_DOC.split(", "));
+    private static final String LISTENERS = "listeners";
+    /** The port of each listener in a listener list ({@code NAME://host:port,...}). */
+    private static final Pattern LISTENER_PORT = Pattern.compile(":(\\d+)(?=,|$)");
+    /** Free ports drawn before giving up on one that no listener names yet. */
+    private static final int PORT_ATTEMPTS = 20;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -66,8 +75,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, int maxMessageBytes, Map<String, String> overrides) {
         long started = System.nanoTime();
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        // a free port is free again once probed: the node's own ports must also differ from the ports the overrides name
+        Set<Integer> taken = portsNamedIn(overrides.getOrDefault(LISTENERS, ""));
+        int clientPort = port == 0 ? freePort(taken) : port;
+        taken.add(clientPort);
+        int controllerPort = freePort(taken);
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -105,7 +117,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", Integer.toString(NODE_ID)),
                 Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
-                Map.entry("listeners", BROKER_LISTENER + "://" + HOST + ":" + clientPort + ","
+                Map.entry(LISTENERS, BROKER_LISTENER + "://" + HOST + ":" + clientPort + ","
                         + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
                 Map.entry("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + clientPort),
                 Map.entry("controller.listener.names", CONTROLLER_LISTENER),
@@ -154,14 +166,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(HOST, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + HOST, e);
+    static Set<Integer> portsNamedIn(String listeners) {
+        Set<Integer> out = new HashSet<>();
+        Matcher m = LISTENER_PORT.matcher(listeners);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
         }
+        return out;
+    }
+
+    /** A port free on {@link #HOST} now and not among {@code taken}. */
+    private static int freePort(Set<Integer> taken) {
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(HOST, 0));
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port on " + HOST, e);
+            }
+        }
+        throw new IllegalStateException("No free port on " + HOST + " besides " + taken + " in " + PORT_ATTEMPTS + " attempts");
     }
 
     private static String kafkaVersion() {
