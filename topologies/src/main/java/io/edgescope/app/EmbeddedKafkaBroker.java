@@ -3,8 +3,6 @@ package io.edgescope.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final String HOST = "localhost";
+    private static final String HOST = FreePorts.HOST;
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String BROKER_LISTENER = "PLAINTEXT";
@@ -47,8 +45,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String LISTENERS = "listeners";
     /** The port of each listener in a listener list ({@code NAME://host:port,...}). */
     private static final Pattern LISTENER_PORT = Pattern.compile(":(\\d+)(?=,|$)");
-    /** Free ports drawn before giving up on one that no listener names yet. */
-    private static final int PORT_ATTEMPTS = 20;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -77,9 +73,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         // a free port is free again once probed: the node's own ports must also differ from the ports the overrides name
         Set<Integer> taken = portsNamedIn(overrides.getOrDefault(LISTENERS, ""));
-        int clientPort = port == 0 ? freePort(taken) : port;
+        int clientPort = port == 0 ? FreePorts.besides(taken) : port;
         taken.add(clientPort);
-        int controllerPort = freePort(taken);
+        int controllerPort = FreePorts.besides(taken);
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -173,22 +169,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             out.add(Integer.parseInt(m.group(1)));
         }
         return out;
-    }
-
-    /** A port free on {@link #HOST} now and not among {@code taken}. */
-    private static int freePort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(HOST, 0));
-                if (!taken.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("No free port on " + HOST, e);
-            }
-        }
-        throw new IllegalStateException("No free port on " + HOST + " besides " + taken + " in " + PORT_ATTEMPTS + " attempts");
     }
 
     private static String kafkaVersion() {

@@ -1,6 +1,7 @@
 package io.edgescope.bench;
 
 import io.edgescope.app.EmbeddedKafkaBroker;
+import io.edgescope.app.FreePorts;
 import io.edgescope.app.KafkaClientSettings;
 import io.edgescope.app.Platform;
 import io.edgescope.config.EdgeScopeConfig;
@@ -10,12 +11,11 @@ import io.edgescope.registry.KafkaSchemaLog;
 import io.edgescope.registry.SchemaStore;
 import io.edgescope.topics.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A broker and a schema registry of a benchmark's own, on fixed ports and data, so either can be
@@ -23,11 +23,11 @@ import java.util.Map;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    private static final String HOST = "localhost";
+    private static final String HOST = FreePorts.HOST;
 
     private final Path dir;
-    private final int brokerPort = freePort();
-    private final int registryPort = freePort();
+    private final int brokerPort = FreePorts.any();
+    private final int registryPort = FreePorts.besides(Set.of(brokerPort));
     private final int maxBytes = KafkaClientSettings.maxRecordBytes(EdgeScopeConfig.defaults());
     private EmbeddedKafkaBroker broker;
     private EmbeddedSchemaRegistry registry;
@@ -88,14 +88,6 @@ public final class LocalCluster implements AutoCloseable {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
         }
     }
 }

@@ -16,7 +16,6 @@ import io.edgescope.registry.SchemaStore;
 import io.edgescope.testing.TestCertificates;
 import io.edgescope.topics.Topics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class SecurityIT {
         kafka.addAppender(LOGS);
 
         certs = TestCertificates.generate(work.resolve("certs"), STORE_PASSWORD);
-        int securePort = freePort();
+        int securePort = FreePorts.any();
         secureBootstrap = "localhost:" + securePort;
         Map<String, String> server = new LinkedHashMap<>();
         server.put("listeners", "SECURE://localhost:" + securePort);
@@ -252,11 +251,5 @@ class SecurityIT {
             }
         }
         return out.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
