@@ -28,7 +28,6 @@ import io.edgescope.roma.SizeBuckets;
 import io.edgescope.roma.TodPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -54,13 +53,12 @@ import java.util.function.Function;
  */
 public final class LiveContention {
 
-    private static final double NANOS_PER_MILLI = 1_000_000.0;
     private static final double MILLIS_PER_SECOND = 1000.0;
     /** Time for every stream's thread to be waiting before the first frame arrives. */
     private static final long START_DELAY_NANOS = 200_000_000L;
     /** Pause between runs, so one run's last inferences do not load the next. */
     private static final long SETTLE_MILLIS = 300;
-    /** Detector runs per variant on an otherwise idle host for the profile's latency. */
+    /** Detector runs per variant on an otherwise idle host for the profile's latency (taking turns: {@link IdleLatency}). */
     private static final int IDLE_SAMPLES = 15;
     private static final CocoEvaluator AP50 = new CocoEvaluator(List.of(AreaRange.ALL));
     /** ROMA with every camera choosing as if alone on the host (no shared cores): what the cooperation adds, in the same run. */
@@ -173,7 +171,7 @@ public final class LiveContention {
                     detectors.get(s).put(f.variantId(), f.newDetector());
                 }
             }
-            Map<String, Double> idle = idleLatency(detectors.get(0), image.apply(mixed.get(0)));
+            Map<String, Double> idle = IdleLatency.measure(detectors.get(0), image.apply(mixed.get(0)), IDLE_SAMPLES, System::nanoTime);
             AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
             RomaSelector.warmUp(profile, o.settings());
             Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
@@ -234,22 +232,6 @@ public final class LiveContention {
             }
             out.put(seq.name(), frames);
         }
-        return out;
-    }
-
-    /** Median latency of each variant alone on this host now: the profile's offline latency, measured in this run. */
-    private static Map<String, Double> idleLatency(Map<String, Detector> detectors, BgrImage frame) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        detectors.forEach((id, d) -> {
-            double[] ms = new double[IDLE_SAMPLES];
-            for (int i = 0; i < IDLE_SAMPLES; i++) {
-                long t0 = System.nanoTime();
-                d.detect(frame);
-                ms[i] = (System.nanoTime() - t0) / NANOS_PER_MILLI;
-            }
-            Arrays.sort(ms);
-            out.put(id, ms[IDLE_SAMPLES / 2]);
-        });
         return out;
     }
 
