@@ -95,6 +95,11 @@ public final class LiveContention {
             return ap50PerRound.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
 
+        /** This policy against {@code base} round by round (both run in every round). */
+        public PairedChange against(Cell base) {
+            return PairedChange.of(ap50PerRound, base.ap50PerRound());
+        }
+
         /** Share of the frames that arrived that a detector processed. */
         public double processedShare() {
             return frames == 0 ? 0 : processedByVariant.values().stream().mapToInt(Integer::intValue).sum() / (double) frames;

@@ -34,6 +34,8 @@ public final class LiveContentionReport {
         }
         b.append("| **roma / best fixed** |");
         r.cells().forEach((n, byPolicy) -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(), r.bestFixed(n).ap50())));
+        b.append("\n| **roma / best fixed, round by round (mean ± standard error)** |");
+        r.cells().forEach((n, byPolicy) -> b.append(paired(byPolicy.get(RomaBenchmark.ROMA).against(r.bestFixed(n)))));
         b.append("\n| **roma / better of fits-interval and TOD** |");
         r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
                 Math.max(byPolicy.get(RomaBenchmark.FITS).ap50(), byPolicy.get(RomaBenchmark.TOD).ap50()))));
@@ -80,8 +82,9 @@ public final class LiveContentionReport {
     }
 
     /**
-     * One object per number of streams: streams, per_policy (policy → real-time AP50), roma, roma_alone, best_fixed, fits_interval,
-     * tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_decision_us (roma and
+     * One object per number of streams: streams, per_policy (policy → real-time AP50), per_policy_rounds (policy → each round's),
+     * roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
+     * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_decision_us (roma and
      * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), offline (fixed policy → AP50 on the same frames with no
      * staleness), roma_variants.
      */
@@ -93,10 +96,19 @@ public final class LiveContentionReport {
             o.put("streams", n);
             ObjectNode per = o.putObject("per_policy");
             byPolicy.forEach((name, c) -> per.put(name, c.ap50()));
+            ObjectNode rounds = o.putObject("per_policy_rounds");
+            byPolicy.forEach((name, c) -> c.ap50PerRound().forEach(rounds.putArray(name)::add));
             o.put("roma", byPolicy.get(RomaBenchmark.ROMA).ap50());
             o.put("roma_alone", byPolicy.get(LiveContention.ROMA_ALONE).ap50());
             o.put("best_fixed", r.bestFixed(n).ap50());
             o.put("best_fixed_policy", r.bestFixed(n).policy());
+            PairedChange change = byPolicy.get(RomaBenchmark.ROMA).against(r.bestFixed(n));
+            ObjectNode paired = o.putObject("roma_vs_best_fixed_by_round").put("mean_percent", change.meanPercent()).put("rounds", change.rounds());
+            if (Double.isNaN(change.standardErrorPercent())) {
+                paired.putNull("standard_error_percent");
+            } else {
+                paired.put("standard_error_percent", change.standardErrorPercent());
+            }
             o.put("fits_interval", byPolicy.get(RomaBenchmark.FITS).ap50());
             o.put("tod", byPolicy.get(RomaBenchmark.TOD).ap50());
             ObjectNode slowdown = o.putObject("contention_slowdown");
@@ -137,6 +149,11 @@ public final class LiveContentionReport {
         double lo = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double hi = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, " %.3f (%.3f … %.3f) |", c.ap50(), lo, hi);
+    }
+
+    private static String paired(PairedChange c) {
+        return Double.isNaN(c.standardErrorPercent()) ? String.format(Locale.ROOT, " %+.1f %% |", c.meanPercent())
+                : String.format(Locale.ROOT, " %+.1f ± %.1f %% |", c.meanPercent(), c.standardErrorPercent());
     }
 
     private static String relative(double value, double base) {

@@ -1,6 +1,7 @@
 package io.edgescope.bench.roma;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,6 +39,10 @@ class LiveContentionIT {
             assertThat(n.get("best_fixed").asDouble()).isEqualTo(Math.max(n.get("per_policy").get(POLICIES.get(0)).asDouble(),
                     n.get("per_policy").get(POLICIES.get(1)).asDouble()));
             assertThat(n.get("roma").asDouble()).isEqualTo(n.get("per_policy").get("roma").asDouble());
+            assertThat(n.get("per_policy_rounds").get("roma")).extracting(JsonNode::asDouble).containsExactly(n.get("roma").asDouble());
+            assertThat(n.get("roma_vs_best_fixed_by_round").get("mean_percent").asDouble())
+                    .isCloseTo(100 * (n.get("roma").asDouble() / n.get("best_fixed").asDouble() - 1), within(1e-9));
+            assertThat(n.get("roma_vs_best_fixed_by_round").get("standard_error_percent").isNull()).as("one round: no error").isTrue();
             assertThat(n.get("roma_alone").asDouble()).isEqualTo(n.get("per_policy").get("roma-alone").asDouble());
             assertThat(n.get("roma_variants").fieldNames()).toIterable().isNotEmpty().isSubsetOf(VARIANTS);
             JsonNode times = n.get("roma_decision_us").get("roma");
@@ -52,7 +57,7 @@ class LiveContentionIT {
         LiveContention.Cell two = result.cells().get(2).get("fixed:yolox-nano-256");
         assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
         assertThat(two.processedShare()).isGreaterThan(0.5);
-        assertThat(LiveContentionReport.tables(result)).contains("decision time", "no staleness", "| roma |", "roma / best fixed", "roma / roma-alone", "2 streams",
+        assertThat(LiveContentionReport.tables(result)).contains("decision time", "no staleness", "| roma |", "roma / best fixed", "round by round", "roma / roma-alone", "2 streams",
                 "Contention slowdown");
         assertThat(json.get(1).get("contention_slowdown").fieldNames()).toIterable().containsExactly(POLICIES.get(0), POLICIES.get(1));
         assertThat(json.get(0).get("contention_slowdown").isEmpty()).as("one camera has no one to contend with").isTrue();
