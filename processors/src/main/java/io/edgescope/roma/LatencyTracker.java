@@ -10,8 +10,8 @@ import java.util.Map;
  * the host's current load (how much slower than offline it
  * runs, shared by all variants, from the stream's last few measurements) and, when learning is on,
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
- * each switch to it against the load measured just before the switch. So a busy host, other
- * streams or this machine's own drift show up in every estimate without re-profiling, and so does
+ * each switch to it against the load measured just before the switch (unless the other streams'
+ * load moved meanwhile). So a busy host, other streams or this machine's own drift show up in every estimate without re-profiling, and so does
  * the jitter, which decides how often a detector near the frame interval overruns it. Under
  * contention the variants do not slow down alike (on this host the larger inputs more), which the
  * learnt speeds capture.
@@ -33,6 +33,13 @@ public final class LatencyTracker {
      * the frame interval offline is not assumed to fit it now.
      */
     static final double UNMEASURED_SPREAD = 1.25;
+    /**
+     * A calibration is dropped when the other streams' load — the contention their duty cycles imply — moves by more than
+     * this share of itself between the switch and a calibration frame: the change would go into the new variant's speed.
+     * Four cameras that step down from 416 together each learnt 256 at ~0.6 of its speed that way, and 320 then looked 1.6x
+     * slower than it ran (bench roma-live, slow host). A stream alone sees no other load and learns as before.
+     */
+    static final double CALIBRATION_STEADY_LOAD = 0.1;
 
     private final AccuracyProfile profile;
     private final boolean learnSpeeds;
@@ -49,6 +56,10 @@ public final class LatencyTracker {
     private String last;
     private int calibrationLeft;
     private double loadBeforeSwitch = 1;
+    /** The other streams' modelled contention over the window before the switch being calibrated. */
+    private double othersBeforeSwitch = 1;
+    /** The switched-to variant's learnt speed before its calibration began (null: none), restored if the calibration is dropped. */
+    private Double speedBeforeCalibration;
     /** Share of a learnt speed's distance from 1 kept per frame of another variant (1: never forgets). */
     private final double keep;
 
@@ -109,11 +120,16 @@ public final class LatencyTracker {
         if (learnSpeeds && last != null && !variantId.equals(last)) {
             calibrationLeft = CALIBRATION_FRAMES;
             loadBeforeSwitch = loadFactor();
+            othersBeforeSwitch = meanOf(modelled, 1);
+            speedBeforeCalibration = speed.get(variantId);
         } else if (!variantId.equals(last)) {
             calibrationLeft = 0;
         }
         if (keep < 1) {
             speed.replaceAll((id, s) -> id.equals(variantId) ? s : 1 + (s - 1) * keep);
+        }
+        if (calibrationLeft > 0 && Math.abs(modelledContention / othersBeforeSwitch - 1) > CALIBRATION_STEADY_LOAD) {
+            dropCalibration(variantId);
         }
         if (calibrationLeft > 0) {
             double measured = latencyMillis / (offline * loadBeforeSwitch * contention);
@@ -127,6 +143,16 @@ public final class LatencyTracker {
         next = (next + 1) % loads.length;
         size = Math.min(size + 1, loads.length);
         last = variantId;
+    }
+
+    /** The other streams' load moved during a calibration: the variant keeps the speed it had before it. */
+    private void dropCalibration(String variantId) {
+        calibrationLeft = 0;
+        if (speedBeforeCalibration == null) {
+            speed.remove(variantId);
+        } else {
+            speed.put(variantId, speedBeforeCalibration);
+        }
     }
 
     /**

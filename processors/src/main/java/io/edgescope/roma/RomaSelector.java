@@ -32,6 +32,11 @@ public final class RomaSelector {
     private static final double WARM_UP_INTERVAL_MILLIS = 40;
     private static final int WARM_UP_FRAME_SIDE = 640;
     private static final double WARM_UP_BOX = 32;
+    /**
+     * Fresh selectors whose first decision (from the profile alone, before any frame: a path of its own) the warm-up takes:
+     * with only the two streams' own, a live run's first decisions still took 0.7–2.1 ms of CPU where the others take ~0.2.
+     */
+    private static final int WARM_UP_PRIORS = 500;
 
     private final AccuracyProfile profile;
     private final RomaSettings settings;
@@ -78,8 +83,8 @@ public final class RomaSelector {
     }
 
     /**
-     * Runs two throwaway selectors on throwaway shared cores over synthetic frames (boxes drifting across a frame, the lightest
-     * candidate's offline latency), so that a process's first real decisions do not pay for class loading and the first
+     * Takes the first decision of many throwaway selectors, alone and on throwaway shared cores, then runs two of them over
+     * synthetic frames (boxes drifting across a frame, the lightest candidate's offline latency), so that a process's first real decisions do not pay for class loading and the first
      * compilation of the estimator and of the cooperation on shared cores: without it, the first decision of a run took
      * 3.4–6.8 ms where the others take tens of microseconds, and warmed up alone, a camera's first decisions beside others
      * still took up to 1.3 ms of CPU (bench roma-live, 4 cameras).
@@ -94,6 +99,10 @@ public final class RomaSelector {
                     new RomaSelector(profile, settings, lightest, other));
             double interval = WARM_UP_INTERVAL_MILLIS;
             int decisions = 0;
+            for (int i = 0; i < WARM_UP_PRIORS; i++) {
+                decisions += new RomaSelector(profile, settings, lightest).decide(interval).isPresent() ? 1 : 0;
+                decisions += new RomaSelector(profile, settings, lightest, other).decide(interval).isPresent() ? 1 : 0;
+            }
             for (RomaSelector selector : selectors) {
                 decisions += selector.decide(interval).isPresent() ? 1 : 0;
             }

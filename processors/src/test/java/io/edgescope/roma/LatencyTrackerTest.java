@@ -84,6 +84,50 @@ class LatencyTrackerTest {
         assertThat(t.loadFactor()).isCloseTo(2.0, within(0.3));
     }
 
+    /** Six frames of big under the others' contention {@code before}, then three of small (10 ms offline, 20 measured) under {@code after}. */
+    private static LatencyTracker switchWhileOthersGo(double before, double after) {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);
+        for (int i = 0; i < 6; i++) {
+            t.observe("big", 160, before, 0, before);
+        }
+        for (int i = 0; i < 3; i++) {
+            t.observe("small", 20, after, 0, after);
+        }
+        return t;
+    }
+
+    @Test
+    void shouldLearnASpeedFromASwitchWhileTheOtherStreamsLoadStays() {
+        assertThat(switchWhileOthersGo(2.8, 2.8).speedOf("small")).as("small ran at half the load big did").isLessThan(0.6);
+    }
+
+    @Test
+    void shouldNotLearnASpeedFromASwitchWhenTheOtherStreamsStepDownAtTheSameTime() {
+        // the others' duty cycles fell with this stream's switch (three cameras leaving 416 with it): their drop in load is
+        // not small's speed
+        assertThat(switchWhileOthersGo(2.8, 2.4).speedOf("small")).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldKeepTheSpeedLearntBeforeWhenACalibrationIsDropped() {
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);
+        for (int i = 0; i < 6; i++) {
+            t.observe("small", 10, 2, 0, 2);
+        }
+        for (int i = 0; i < 3; i++) {
+            t.observe("big", 120, 2, 0, 2);
+        }
+        double learnt = t.speedOf("big");
+        assertThat(learnt).isGreaterThan(1.2);
+        for (int i = 0; i < 6; i++) {
+            t.observe("small", 10, 2, 0, 2);
+        }
+        t.observe("big", 40, 2, 0, 2);
+        t.observe("big", 40, 1, 0, 1);
+
+        assertThat(t.speedOf("big")).as("the first frame's lesson undone with the rest").isEqualTo(learnt);
+    }
+
     @Test
     void shouldLetALearntSpeedDriftBackSoAVariantMeasuredSlowOnceIsTriedAgain() {
         int halfLife = 10;
