@@ -11,8 +11,8 @@ import java.util.Map;
  * runs, shared by all variants, from the stream's last few measurements) and, when learning is on,
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
  * each switch to it against the load measured just before the switch (unless the other streams'
- * load moved meanwhile). So a busy host, other streams or this machine's own drift show up in every estimate without re-profiling, and so does
- * the jitter, which decides how often a detector near the frame interval overruns it. Under
+ * load moved meanwhile). So a busy host, other streams or this machine's own drift show up in
+ * every estimate without re-profiling, and so does the jitter, which decides how often a detector near the frame interval overruns it. Under
  * contention the variants do not slow down alike (on this host the larger inputs more), which the
  * learnt speeds capture.
  * <p>
