@@ -12,9 +12,9 @@ import java.util.Map;
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
  * each switch to it against the load measured just before the switch (unless the other streams'
  * load moved meanwhile). So a busy host, other streams or this machine's own drift show up in
- * every estimate without re-profiling, and so does the jitter, which decides how often a detector near the frame interval overruns it. Under
- * contention the variants do not slow down alike (on this host the larger inputs more), which the
- * learnt speeds capture.
+ * every estimate without re-profiling, and so does the jitter, which decides how often a detector
+ * near the frame interval overruns it. Under contention the variants do not slow down alike (on
+ * this host the larger inputs more), which the learnt speeds capture.
  * <p>
  * A learnt speed can be wrong (a switch that coincides with a change of load puts the change into
  * it), and a variant made to look slow is not run again to correct it; so a learnt speed drifts

@@ -84,8 +84,9 @@ public final class RomaSelector {
 
     /**
      * Takes the first decision of many throwaway selectors, alone and on throwaway shared cores, then runs two of them over
-     * synthetic frames (boxes drifting across a frame, the lightest candidate's offline latency), so that a process's first real decisions do not pay for class loading and the first
-     * compilation of the estimator and of the cooperation on shared cores: without it, the first decision of a run took
+     * synthetic frames (boxes drifting across a frame, the lightest candidate's offline latency), so that a process's first
+     * real decisions do not pay for class loading and the first compilation of the estimator and of the cooperation on shared
+     * cores: without it, the first decision of a run took
      * 3.4–6.8 ms where the others take tens of microseconds, and warmed up alone, a camera's first decisions beside others
      * still took up to 1.3 ms of CPU (bench roma-live, 4 cameras).
      *

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Each variant's latency alone on this host now: the accuracy profile's offline latency, measured in the run that uses it.
- * The variants take turns one inference at a time (the order reversed every other turn), so a drift of the host's speed while
+ * The variants take turns one inference at a time (the order reversed after each turn), so a drift of the host's speed while
  * they are measured — this host moves between a quiet speed and one 2x slower on its own — slows all of them alike instead of
  * the ones measured last: measured one after the other, 416 once came out faster than 320 and ROMA's first choices on four
  * cameras followed it.
