@@ -2,8 +2,8 @@ package io.edgescope.bench.roma;
 
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detector;
+import io.edgescope.stats.LatencyRecorder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,39 +20,33 @@ import java.util.function.LongSupplier;
 final class IdleLatency {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final double MEDIAN = 50;
 
     private IdleLatency() {
     }
 
     /**
      * @param detectors one detector per variant id, in the order to report them
-     * @param samples inferences per variant; the median is kept
+     * @param samples inferences per variant; the median (nearest rank) is kept
      * @param clock nanoseconds ({@code System::nanoTime} in a run)
      */
     static Map<String, Double> measure(Map<String, Detector> detectors, BgrImage frame, int samples, LongSupplier clock) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, got " + samples);
         }
-        Map<String, double[]> taken = new LinkedHashMap<>();
-        detectors.keySet().forEach(id -> taken.put(id, new double[samples]));
+        Map<String, LatencyRecorder> taken = new LinkedHashMap<>();
+        detectors.keySet().forEach(id -> taken.put(id, new LatencyRecorder()));
         List<String> order = new ArrayList<>(detectors.keySet());
         for (int i = 0; i < samples; i++) {
             for (String id : order) {
                 long t0 = clock.getAsLong();
                 detectors.get(id).detect(frame);
-                taken.get(id)[i] = (clock.getAsLong() - t0) / NANOS_PER_MILLI;
+                taken.get(id).record((clock.getAsLong() - t0) / NANOS_PER_MILLI);
             }
             Collections.reverse(order);
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        taken.forEach((id, ms) -> out.put(id, median(ms)));
+        taken.forEach((id, ms) -> out.put(id, ms.percentile(MEDIAN)));
         return out;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

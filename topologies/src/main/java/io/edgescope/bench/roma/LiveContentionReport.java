@@ -84,7 +84,8 @@ public final class LiveContentionReport {
     /**
      * One object per number of streams: streams, per_policy (policy → real-time AP50), per_policy_rounds (policy → each round's),
      * roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
-     * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its latency showed; empty for one stream), roma_decision_us (roma and
+     * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
+     * latency showed; empty for one stream), roma_decision_us (roma and
      * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), offline (fixed policy → AP50 on the same frames with no
      * staleness), roma_variants.
      */
@@ -152,11 +153,15 @@ public final class LiveContentionReport {
     }
 
     private static String paired(PairedChange c) {
-        return Double.isNaN(c.standardErrorPercent()) ? String.format(Locale.ROOT, " %+.1f %% |", c.meanPercent())
+        return Double.isNaN(c.standardErrorPercent()) ? percent(c.meanPercent())
                 : String.format(Locale.ROOT, " %+.1f ± %.1f %% |", c.meanPercent(), c.standardErrorPercent());
     }
 
     private static String relative(double value, double base) {
-        return String.format(Locale.ROOT, " %+.1f %% |", PERCENT * (value / base - 1));
+        return percent(PERCENT * (value / base - 1));
+    }
+
+    private static String percent(double change) {
+        return String.format(Locale.ROOT, " %+.1f %% |", change);
     }
 }
