@@ -17,6 +17,7 @@ import io.edgescope.media.EncodedFrame;
 import io.edgescope.media.ImageDirectorySource;
 import io.edgescope.roma.AccuracyProfile;
 import io.edgescope.roma.Decision;
+import io.edgescope.roma.Estimate;
 import io.edgescope.roma.FitsIntervalPolicy;
 import io.edgescope.roma.FixedPolicy;
 import io.edgescope.roma.RomaPolicy;
@@ -110,7 +111,10 @@ public final class LiveContention {
     private record Camera(SharedCores cores, Consumer<Decision> decisions) {
     }
 
-    /** One decision of one camera running a ROMA policy ({@code roma} or {@code roma-alone}) in one run. */
+    /**
+     * One decision of one camera in one run: of a ROMA policy ({@code roma} or {@code roma-alone}), or of ROMA watching a fixed
+     * policy ({@link WatchedFixedPolicy}: nothing it chooses runs).
+     */
     public record CameraDecision(String policy, int streams, int round, int camera, Decision decision) {
     }
 
@@ -124,6 +128,18 @@ public final class LiveContention {
 
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(Comparator.comparingDouble(Cell::ap50)).orElseThrow();
+        }
+
+        /**
+         * What ROMA, watching a fixed policy's cameras at {@code streams} cameras ({@link WatchedFixedPolicy}), expected its variant
+         * to keep of its AP50 live: the mean of its estimated retention over every decision of every camera and round (empty
+         * without one). Set against {@code ap50 / offline}, what it kept, this checks ROMA's staleness model live.
+         */
+        public OptionalDouble forecastShare(String fixedPolicy, int streams) {
+            return decisions.stream().filter(d -> d.policy().equals(fixedPolicy) && d.streams() == streams)
+                    .flatMap(d -> d.decision().estimates().stream())
+                    .filter(e -> new FixedPolicy(e.variantId()).name().equals(fixedPolicy))
+                    .mapToDouble(Estimate::retention).average();
         }
 
         /** How long the decisions of a ROMA policy ({@code roma} or {@code roma-alone}) took at {@code streams} cameras, all rounds. */
@@ -244,7 +260,7 @@ public final class LiveContention {
     private static Map<String, Function<Camera, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
         String initial = profile.middleByLatency();
         Map<String, Function<Camera, SelectionPolicy>> out = new LinkedHashMap<>();
-        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new FixedPolicy(v.id())));
+        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new WatchedFixedPolicy(v.id(), profile, o.settings(), c.decisions())));
         out.put(RomaBenchmark.FITS, c -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
         out.put(RomaBenchmark.TOD, c -> new TodPolicy(profile, o.todTolerance(), initial));
         out.put(ROMA_ALONE, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), c.decisions()));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** Tables and JSON of a {@link LiveContention.Result}. */
 public final class LiveContentionReport {
@@ -43,14 +44,16 @@ public final class LiveContentionReport {
         r.cells().values().forEach(byPolicy -> b.append(relative(byPolicy.get(RomaBenchmark.ROMA).ap50(),
                 byPolicy.get(LiveContention.ROMA_ALONE).ap50())));
         b.append("\n\nEach fixed variant on the same frames with every frame detected at once (no staleness: what the cameras' content alone "
-                + "gives it), and the share of that it kept live:\n\n| policy |");
+                + "gives it), the share of that it kept live, and the share ROMA, watching it, expected it to keep (its estimated retention, "
+                + "mean over its decisions):\n\n| policy |");
         r.cells().keySet().forEach(n -> b.append(' ').append(n).append(n == 1 ? " stream |" : " streams |"));
         b.append("\n|---|").append("---|".repeat(r.cells().size())).append('\n');
         for (String policy : r.fixedPolicies()) {
             b.append("| ").append(policy).append(" |");
             r.cells().forEach((n, byPolicy) -> {
                 double offline = r.offline().get(n).get(policy);
-                b.append(String.format(Locale.ROOT, " %.3f (%.0f %%) |", offline, PERCENT * byPolicy.get(policy).ap50() / offline));
+                b.append(String.format(Locale.ROOT, " %.3f (%.0f %%; expected %s) |", offline, PERCENT * byPolicy.get(policy).ap50() / offline,
+                        share(r.forecastShare(policy, n))));
             });
             b.append('\n');
         }
@@ -87,7 +90,7 @@ public final class LiveContentionReport {
      * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
      * latency showed; empty for one stream), roma_decision_us (roma and
      * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), offline (fixed policy → AP50 on the same frames with no
-     * staleness), roma_variants.
+     * staleness), expected_share (fixed policy → the share of that ROMA, watching it, expected it to keep), roma_variants.
      */
     public static ArrayNode json(LiveContention.Result r) {
         ObjectMapper mapper = new ObjectMapper();
@@ -122,13 +125,18 @@ public final class LiveContentionReport {
             });
             ObjectNode offline = o.putObject("offline");
             r.offline().get(n).forEach(offline::put);
+            ObjectNode expected = o.putObject("expected_share");
+            r.fixedPolicies().forEach(p -> r.forecastShare(p, n).ifPresent(v -> expected.put(p, v)));
             ObjectNode used = o.putObject("roma_variants");
             byPolicy.get(RomaBenchmark.ROMA).processedByVariant().forEach(used::put);
         });
         return out;
     }
 
-    /** Every ROMA decision of the run as JSON Lines: policy, streams, round, camera, frame, then the decision and its estimates. */
+    /**
+     * Every ROMA decision of the run as JSON Lines: policy, streams, round, camera, frame, then the decision and its estimates (a
+     * fixed policy's are those of ROMA watching it).
+     */
     public static void trace(LiveContention.Result r, Path file) {
         ObjectMapper mapper = new ObjectMapper();
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
@@ -150,6 +158,10 @@ public final class LiveContentionReport {
         double lo = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double hi = c.ap50PerRound().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         return String.format(Locale.ROOT, " %.3f (%.3f … %.3f) |", c.ap50(), lo, hi);
+    }
+
+    private static String share(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.0f %%", PERCENT * share.getAsDouble()) : "-";
     }
 
     private static String paired(PairedChange c) {

@@ -51,6 +51,9 @@ class LiveContentionIT {
             assertThat(times.get("median_cpu").asDouble()).isPositive().isLessThanOrEqualTo(times.get("max_cpu").asDouble());
             assertThat(n.get("offline").fieldNames()).toIterable().containsExactlyElementsOf(POLICIES.subList(0, VARIANTS.size()));
             n.get("offline").forEach(ap -> assertThat(ap.asDouble()).isBetween(0.0, 1.0));
+            assertThat(n.get("expected_share").fieldNames()).as("ROMA watched every fixed variant").toIterable()
+                    .containsExactlyElementsOf(POLICIES.subList(0, VARIANTS.size()));
+            n.get("expected_share").forEach(share -> assertThat(share.asDouble()).isBetween(0.0, 1.0));
         }
         int frames = result.framesPerStream();
         assertThat(frames).isEqualTo(20);

@@ -29,6 +29,8 @@ class LiveStreamTest {
     /** A clock that only moves when a detector works or the stream waits for a frame. */
     private static final class FakeTicker implements LiveStream.Ticker {
         private long now;
+        /** How late the stream wakes up from a wait. */
+        private long oversleep;
 
         @Override
         public long nanos() {
@@ -37,7 +39,7 @@ class LiveStreamTest {
 
         @Override
         public void sleepUntil(long nanos) {
-            now = Math.max(now, nanos);
+            now = nanos > now ? nanos + oversleep : now;
         }
     }
 
@@ -60,6 +62,7 @@ class LiveStreamTest {
         final List<Long> frames = new ArrayList<>();
         final List<Double> latencies = new ArrayList<>();
         final List<Integer> boxes = new ArrayList<>();
+        final List<Double> overheads = new ArrayList<>();
         private final int switchAfter;
 
         Recording(int switchAfter) {
@@ -82,6 +85,7 @@ class LiveStreamTest {
             frames.add(frameIndex);
             latencies.add(latencyMillis);
             boxes.add(seen.size());
+            overheads.add(overheadMillis);
         }
     }
 
@@ -135,5 +139,25 @@ class LiveStreamTest {
         assertThat(LiveContention.offlineAp50(slices, bank, "hit")).isEqualTo(1.0);
         assertThat(LiveContention.offlineAp50(slices, bank, "odd")).isCloseTo(0.5, within(0.02));
         assertThat(LiveContention.offlineAp50(slices, bank, "off")).isZero();
+    }
+
+    @Test
+    void shouldCountAsOverheadEverythingBetweenTheFrameBeingReadyAndItsDetectorStarting() throws Exception {
+        FakeTicker ticker = new FakeTicker();
+        ticker.oversleep = 3_000_000L;
+        Recording policy = new Recording(2);
+        Map<String, Detector> detectors = Map.of("slow", new TimedDetector("slow", INTERVAL_NANOS * 5 / 2, ticker),
+                "fast", new TimedDetector("fast", INTERVAL_NANOS / 4, ticker));
+        // decoding a frame takes 2 ms
+        LiveStream.run(shots(6), s -> {
+            ticker.now += 2_000_000L;
+            return FRAME;
+        }, FPS, policy, detectors, "person", ticker, 10_000_000L);
+
+        // (ms from the first frame's arrival, 10 ms into the clock) frame 0: arrived at 0, woke at 3, decoded by 5, done at 105; frame 2 waited for the detector: no wake-up, decoded by 107,
+        // done at 207; then fast: frame 5 had arrived (200), decoded by 209, done at 219; frame 6 ... none (six frames)
+        assertThat(policy.frames).containsExactly(0L, 2L, 5L);
+        assertThat(policy.overheads).as("late wake-up and decoding; decoding alone when the detector was the wait")
+                .containsExactly(5.0, 2.0, 2.0);
     }
 }
