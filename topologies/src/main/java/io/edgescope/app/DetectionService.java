@@ -119,7 +119,9 @@ public final class DetectionService implements AutoCloseable {
     static RomaContext romaContext(EdgeScopeConfig config) {
         AccuracyProfile all = AccuracyProfileFiles.configured(config.romaProfile()).profile();
         AccuracyProfile candidates = AccuracyProfileFiles.only(all, config.romaCandidateIds());
-        RomaSelector.warmUp(candidates, config.romaSettings());
+        long started = System.nanoTime();
+        int decisions = RomaSelector.warmUp(candidates, config.romaSettings());
+        LOG.info("ROMA estimator warmed up: {} decisions in {} ms", decisions, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return RomaContext.of(candidates, config.romaSettings());
     }
 
