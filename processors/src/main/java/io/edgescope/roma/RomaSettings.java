@@ -10,7 +10,9 @@ package io.edgescope.roma;
  * @param histogramDecay weight the size histogram keeps per processed frame
  * @param latencyWindow latency measurements kept per stream (their spread counts, not only their mean)
  * @param motionSamples motion samples kept per stream
- * @param priorBeta retention lost per frame of age before motion was measured
+ * @param priorBeta retention lost per frame of age before motion was measured (0.1 by default: on our sequences the motion
+ *                  measured later costs a box far more per frame, and with 0.02 four cameras all started on a variant that
+ *                  overran their interval; bench roma-live, 2026-11-27)
  * @param retentionExponent AP kept = (share of shown boxes still hitting) to this power: 2 when a stale miss costs recall and precision alike
  * @param iouThreshold the IoU a stale box must keep with its moved object to still count: the defaults, 0.5 with exponent 3, are what bench roma fits to the fixed variants' measured runs on our labelled sequences (two latency tables, 2026-11-26)
  * @param speedHalfLifeFrames a variant's learnt speed relative to the others drifts back to "as offline" with this half-life, in
@@ -25,7 +27,7 @@ public record RomaSettings(int reselectEveryFrames, double switchMargin, double 
                            double retentionExponent, int speedHalfLifeFrames, double lighterTolerance,
                            double contentionSlowdown) {
 
-    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.02, 0.5, 3.0, 1000, 0.02, 0.6);
+    public static final RomaSettings DEFAULT = new RomaSettings(10, 0.02, 0.25, 0.3, 0.9, 8, 200, 0.1, 0.5, 3.0, 1000, 0.02, 0.6);
 
     public RomaSettings {
         if (!(retentionExponent > 0) || reselectEveryFrames < 1 || latencyWindow < 1 || switchMargin < 0 || latencyTrigger <= 0

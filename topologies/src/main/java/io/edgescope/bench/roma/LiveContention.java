@@ -260,7 +260,8 @@ public final class LiveContention {
     private static Map<String, Function<Camera, SelectionPolicy>> policies(AccuracyProfile profile, Options o) {
         String initial = profile.middleByLatency();
         Map<String, Function<Camera, SelectionPolicy>> out = new LinkedHashMap<>();
-        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new WatchedFixedPolicy(v.id(), profile, o.settings(), c.decisions())));
+        o.variants().forEach(v -> out.put(new FixedPolicy(v.id()).name(), c -> new WatchedFixedPolicy(v.id(), profile, o.settings(), c.cores().join(),
+                c.decisions())));
         out.put(RomaBenchmark.FITS, c -> new FitsIntervalPolicy(profile, o.settings().latencyWindow()));
         out.put(RomaBenchmark.TOD, c -> new TodPolicy(profile, o.todTolerance(), initial));
         out.put(ROMA_ALONE, c -> new RomaPolicy(new RomaSelector(profile, o.settings(), initial), c.decisions()));

@@ -8,6 +8,7 @@ import io.edgescope.roma.Box;
 import io.edgescope.roma.Decision;
 import io.edgescope.roma.Estimate;
 import io.edgescope.roma.RomaSettings;
+import io.edgescope.roma.SharedCores;
 import io.edgescope.roma.SizeBuckets;
 import io.edgescope.roma.VariantAccuracy;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class WatchedFixedPolicyTest {
     @Test
     void shouldRunTheFixedVariantWhateverRomaWatchingItWouldChooseAndHandOverRomasDecisions() {
         List<Decision> decisions = new ArrayList<>();
-        WatchedFixedPolicy policy = new WatchedFixedPolicy("big", PROFILE, RomaSettings.DEFAULT, decisions::add);
+        WatchedFixedPolicy policy = new WatchedFixedPolicy("big", PROFILE, RomaSettings.DEFAULT, SharedCores.alone(), decisions::add);
         assertThat(policy.name()).isEqualTo("fixed:big");
         for (int f = 0; f < 30; f++) {
             String v = policy.next(INTERVAL);
