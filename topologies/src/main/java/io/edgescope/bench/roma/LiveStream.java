@@ -84,7 +84,6 @@ final class LiveStream {
         int switches = 0;
         String last = null;
         int next = 0;
-        double lastFinish = 0;
         while (next < n) {
             ticker.sleepUntil(startNanos + (long) (arrival[next] * NANOS_PER_MILLI));
             double now = (ticker.nanos() - startNanos) / NANOS_PER_MILLI;
@@ -99,9 +98,10 @@ final class LiveStream {
             double latency = (detectEnd - detectStart) / NANOS_PER_MILLI;
             // from when the detector could have taken the frame (it was free and the frame had arrived: when the real-time model starts
             // it) to starting it — waking up on a busy host, the policy's time on the last frame and this one, decoding the frame
-            double overhead = (detectStart - startNanos) / NANOS_PER_MILLI - Math.max(arrival[next], lastFinish);
+            // (frame next - 1 is the one the detector took last)
+            double free = next == 0 ? 0 : finish[next - 1];
+            double overhead = (detectStart - startNanos) / NANOS_PER_MILLI - Math.max(arrival[next], free);
             finish[pick] = (detectEnd - startNanos) / NANOS_PER_MILLI;
-            lastFinish = finish[pick];
             List<ScoredBox> found = result.detections().stream().filter(d -> label.equals(d.label())).map(DetectionBankBuilder::scored).toList();
             boxes.set(pick, found);
             policy.observe(variant, PolicyReplay.asBoxes(found), shot.width(), shot.height(), pick, latency, overhead);

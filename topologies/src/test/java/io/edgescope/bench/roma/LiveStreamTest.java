@@ -154,8 +154,9 @@ class LiveStreamTest {
             return FRAME;
         }, FPS, policy, detectors, "person", ticker, 10_000_000L);
 
-        // (ms from the first frame's arrival, 10 ms into the clock) frame 0: arrived at 0, woke at 3, decoded by 5, done at 105; frame 2 waited for the detector: no wake-up, decoded by 107,
-        // done at 207; then fast: frame 5 had arrived (200), decoded by 209, done at 219; frame 6 ... none (six frames)
+        // (ms from the first frame's arrival, 10 ms into the clock) frame 0: arrived at 0, woke at 3, decoded by 5, done at 105;
+        // frame 2 waited for the detector: no wake-up, decoded by 107, done at 207; then fast: frame 5 had arrived (200), decoded
+        // by 209, done at 219; no frame after it (six frames)
         assertThat(policy.frames).containsExactly(0L, 2L, 5L);
         assertThat(policy.overheads).as("late wake-up and decoding; decoding alone when the detector was the wait")
                 .containsExactly(5.0, 2.0, 2.0);
