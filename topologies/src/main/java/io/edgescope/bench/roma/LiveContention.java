@@ -113,9 +113,14 @@ public final class LiveContention {
 
     /**
      * One decision of one camera in one run: of a ROMA policy ({@code roma} or {@code roma-alone}), or of ROMA watching a fixed
-     * policy ({@link WatchedFixedPolicy}: nothing it chooses runs).
+     * policy ({@link WatchedFixedPolicy}: nothing it chooses runs); and the CPU time of the {@link ReferenceWork} its thread ran
+     * right after it (ns, -1 where not measured).
      */
-    public record CameraDecision(String policy, int streams, int round, int camera, Decision decision) {
+    public record CameraDecision(String policy, int streams, int round, int camera, Decision decision, long referenceCpuNanos) {
+    }
+
+    /** A decision as its camera's thread took it, with the CPU time of the reference work it ran right after. */
+    private record Taken(Decision decision, long referenceCpuNanos) {
     }
 
     /**
@@ -146,6 +151,15 @@ public final class LiveContention {
         public DecisionTimes decisionTimes(String policy, int streams) {
             return DecisionTimes.of(decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams)
                     .map(CameraDecision::decision).toList());
+        }
+
+        /**
+         * The CPU time of the {@link ReferenceWork} run right after each of those decisions, on the same threads: what the host
+         * alone made of a fixed piece of work at the same moments.
+         */
+        public CpuTimes referenceTimes(String policy, int streams) {
+            return CpuTimes.of(decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams)
+                    .mapToLong(CameraDecision::referenceCpuNanos));
         }
 
         /**
@@ -195,6 +209,7 @@ public final class LiveContention {
             Map<String, Double> idle = IdleLatency.measure(detectors.get(0), image.apply(mixed.get(0)), IDLE_SAMPLES, System::nanoTime);
             AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
             RomaSelector.warmUp(profile, o.settings());
+            new ReferenceWork().warmUp();
             Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
@@ -218,12 +233,12 @@ public final class LiveContention {
                     List<List<Shot>> slices = slicesFor.get(n);
                     for (String name : order) {
                         progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
-                        List<List<Decision>> taken = new ArrayList<>();
+                        List<List<Taken>> taken = new ArrayList<>();
                         LiveStream.Run[] r = runTogether(slices, policies.get(name), new SharedCores(o.settings().contentionSlowdown()), taken,
                                 detectors, image, fps);
                         for (int camera = 0; camera < taken.size(); camera++) {
-                            for (Decision d : taken.get(camera)) {
-                                decisions.add(new CameraDecision(name, n, round, camera, d));
+                            for (Taken t : taken.get(camera)) {
+                                decisions.add(new CameraDecision(name, n, round, camera, t.decision(), t.referenceCpuNanos()));
                             }
                         }
                         runs.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(r);
@@ -285,10 +300,11 @@ public final class LiveContention {
 
     /**
      * Every stream at once, each on its own thread with its own detectors and its own instance of the policy, all on
-     * {@code cores}; each camera's decisions are added to {@code decisions} (one list per camera).
+     * {@code cores}; each camera's decisions are added to {@code decisions} (one list per camera), each followed on its thread by
+     * a timed {@link ReferenceWork}.
      */
     private static LiveStream.Run[] runTogether(List<List<Shot>> slices, Function<Camera, SelectionPolicy> policy, SharedCores cores,
-                                                List<List<Decision>> decisions, List<Map<String, Detector>> detectors,
+                                                List<List<Taken>> decisions, List<Map<String, Detector>> detectors,
                                                 Function<Shot, BgrImage> image, double fps) throws InterruptedException {
         int n = slices.size();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "live-stream"));
@@ -297,9 +313,10 @@ public final class LiveContention {
             List<Callable<LiveStream.Run>> tasks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int s = i;
-                List<Decision> mine = new ArrayList<>();
+                List<Taken> mine = new ArrayList<>();
                 decisions.add(mine);
-                SelectionPolicy p = policy.apply(new Camera(cores, mine::add));
+                ReferenceWork reference = new ReferenceWork();
+                SelectionPolicy p = policy.apply(new Camera(cores, d -> mine.add(new Taken(d, reference.cpuNanos()))));
                 tasks.add(() -> LiveStream.run(slices.get(s), image, fps, p, detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM, start));
             }
             List<Future<LiveStream.Run>> done = pool.invokeAll(tasks);

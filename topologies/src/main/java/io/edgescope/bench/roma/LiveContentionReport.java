@@ -61,13 +61,18 @@ public final class LiveContentionReport {
                 + "variant switches:\n\n| streams | policy | processed | mean detector ms | variants used (frames) | switches |\n|---|---|---|---|---|---|\n");
         r.cells().forEach((n, byPolicy) -> byPolicy.values().forEach(c -> b.append(String.format(Locale.ROOT, "| %d | %s | %.0f %% | %.1f | %s | %d |%n",
                 n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
-        b.append("\nROMA's decision time, µs, every camera and round: the deciding thread's CPU time (median, 99th percentile, maximum) "
-                + "and the longest wall-clock time (which includes preemption by the detectors' threads):\n\n"
-                + "| streams | policy | decisions | median CPU | p99 CPU | max CPU | max wall clock |\n|---|---|---|---|---|---|---|\n");
+        b.append("\nROMA's decision time, µs, every camera and round: the deciding thread's CPU time (median, 99th percentile, maximum, "
+                + "decisions over 1 ms), the longest wall-clock time (which includes preemption by the detectors' threads), and the CPU "
+                + "time of a fixed piece of arithmetic each camera's thread ran right after each decision (reference: what the host "
+                + "alone made of the same work at the same moments):\n\n"
+                + "| streams | policy | decisions | median CPU | p99 CPU | max CPU | over 1 ms | max wall clock | reference median CPU "
+                + "| reference max CPU | reference over 1 ms |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         r.cells().keySet().forEach(n -> ROMA_POLICIES.forEach(policy -> {
             DecisionTimes t = r.decisionTimes(policy, n);
-            b.append(String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %.0f | %.0f |%n", n, policy, t.decisions(), t.medianCpuMicros(),
-                    t.p99CpuMicros(), t.maxCpuMicros(), t.maxMicros()));
+            CpuTimes ref = r.referenceTimes(policy, n);
+            b.append(String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %.0f | %d | %.0f | %.0f | %.0f | %d |%n", n, policy, t.decisions(),
+                    t.cpu().medianMicros(), t.cpu().p99Micros(), t.cpu().maxMicros(), t.cpu().overMillisecond(), t.maxMicros(),
+                    ref.medianMicros(), ref.maxMicros(), ref.overMillisecond()));
         }));
         List<Integer> shared = r.cells().keySet().stream().filter(n -> r.contentionSlowdown(r.fixedPolicies().get(0), n).isPresent()).toList();
         if (!shared.isEmpty()) {
@@ -120,8 +125,11 @@ public final class LiveContentionReport {
             ObjectNode times = o.putObject("roma_decision_us");
             ROMA_POLICIES.forEach(policy -> {
                 DecisionTimes t = r.decisionTimes(policy, n);
-                times.putObject(policy).put("decisions", t.decisions()).put("median_cpu", t.medianCpuMicros()).put("p99_cpu", t.p99CpuMicros())
-                        .put("max_cpu", t.maxCpuMicros()).put("max_wall", t.maxMicros());
+                CpuTimes ref = r.referenceTimes(policy, n);
+                times.putObject(policy).put("decisions", t.decisions()).put("median_cpu", t.cpu().medianMicros()).put("p99_cpu", t.cpu().p99Micros())
+                        .put("max_cpu", t.cpu().maxMicros()).put("over_1ms_cpu", t.cpu().overMillisecond()).put("max_wall", t.maxMicros())
+                        .put("reference_median_cpu", ref.medianMicros()).put("reference_max_cpu", ref.maxMicros())
+                        .put("reference_over_1ms_cpu", ref.overMillisecond());
             });
             ObjectNode offline = o.putObject("offline");
             r.offline().get(n).forEach(offline::put);
@@ -142,7 +150,7 @@ public final class LiveContentionReport {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (LiveContention.CameraDecision c : r.decisions()) {
                 ObjectNode o = mapper.createObjectNode().put("policy", c.policy()).put("streams", c.streams()).put("round", c.round()).put("camera", c.camera())
-                        .put("frame", c.decision().frameIndex());
+                        .put("frame", c.decision().frameIndex()).put("reference_cpu_us", c.referenceCpuNanos() / RomaBenchmark.NANOS_PER_MICRO);
                 out.write(mapper.writeValueAsString(RomaReport.decision(o, c.decision())));
                 out.newLine();
             }

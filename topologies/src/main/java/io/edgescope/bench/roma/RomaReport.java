@@ -107,7 +107,7 @@ public final class RomaReport {
             PolicyRun roma = s.run(RomaBenchmark.ROMA);
             DecisionTimes t = s.decisionTimes();
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %d | %.1f | %.1f | %.1f |%n", s.name(), roma.processedByVariant(),
-                    roma.switches(), PERCENT * roma.droppedFraction(), t.decisions(), t.meanMicros(), t.maxMicros(), t.maxCpuMicros()));
+                    roma.switches(), PERCENT * roma.droppedFraction(), t.decisions(), t.meanMicros(), t.maxMicros(), t.cpu().maxMicros()));
         }
         return b.toString();
     }
@@ -218,7 +218,7 @@ public final class RomaReport {
                     .put("roma_known_load", s.run(RomaBenchmark.ROMA_KNOWN_LOAD).ap50())
                     .put("roma_known_both", s.run(RomaBenchmark.ROMA_KNOWN_BOTH).ap50())
                     .put("roma_decision_mean_us", s.decisionTimes().meanMicros()).put("roma_decision_max_us", s.decisionTimes().maxMicros())
-                    .put("roma_decision_max_cpu_us", s.decisionTimes().maxCpuMicros())
+                    .put("roma_decision_max_cpu_us", s.decisionTimes().cpu().maxMicros())
                     .put("roma_stale_iou", fit.iouThreshold()).put("roma_retention_exponent", fit.exponent()).put("roma_calibrated", r.calibrated());
             if (s.runs().containsKey(RomaBenchmark.ROMA_UNSEEN_SEQUENCE)) {
                 o.put("roma_unseen_sequence", s.run(RomaBenchmark.ROMA_UNSEEN_SEQUENCE).ap50());

@@ -23,19 +23,21 @@ class DecisionTimesTest {
         }
         DecisionTimes t = DecisionTimes.of(decisions);
         assertThat(t.decisions()).isEqualTo(200);
-        assertThat(t.medianCpuMicros()).isEqualTo(100);
-        assertThat(t.p99CpuMicros()).as("nearest rank: the 198th of 200").isEqualTo(198);
-        assertThat(t.maxCpuMicros()).isEqualTo(200);
+        assertThat(t.cpu().medianMicros()).isEqualTo(100);
+        assertThat(t.cpu().p99Micros()).as("nearest rank: the 198th of 200").isEqualTo(198);
+        assertThat(t.cpu().maxMicros()).isEqualTo(200);
         assertThat(t.maxMicros()).isEqualTo(400);
         assertThat(t.meanMicros()).isEqualTo(201);
+        assertThat(t.cpu().overMillisecond()).isZero();
     }
 
     @Test
     void shouldLeaveOutDecisionsWhoseCpuTimeWasNotMeasured() {
         DecisionTimes t = DecisionTimes.of(List.of(timed(50, -1), timed(70, 30)));
         assertThat(t.decisions()).isEqualTo(2);
-        assertThat(t.maxCpuMicros()).isEqualTo(30);
-        assertThat(DecisionTimes.of(List.of(timed(50, -1))).maxCpuMicros()).isNaN();
-        assertThat(DecisionTimes.of(List.of()).medianCpuMicros()).isNaN();
+        assertThat(t.cpu().measured()).isEqualTo(1);
+        assertThat(t.cpu().maxMicros()).isEqualTo(30);
+        assertThat(DecisionTimes.of(List.of(timed(50, -1))).cpu().maxMicros()).isNaN();
+        assertThat(DecisionTimes.of(List.of()).cpu().medianMicros()).isNaN();
     }
 }

@@ -49,6 +49,10 @@ class LiveContentionIT {
             assertThat(times.get("decisions").asInt()).as("every ROMA decision of the run timed").isEqualTo(result.decisions().stream()
                     .filter(d -> d.policy().equals("roma") && d.streams() == n.get("streams").asInt()).count());
             assertThat(times.get("median_cpu").asDouble()).isPositive().isLessThanOrEqualTo(times.get("max_cpu").asDouble());
+            assertThat(times.get("over_1ms_cpu").asInt()).isBetween(0, times.get("decisions").asInt());
+            assertThat(times.get("reference_median_cpu").asDouble()).as("a reference unit timed after every decision").isPositive()
+                    .isLessThanOrEqualTo(times.get("reference_max_cpu").asDouble());
+            assertThat(times.get("reference_over_1ms_cpu").asInt()).isBetween(0, times.get("decisions").asInt());
             assertThat(n.get("offline").fieldNames()).toIterable().containsExactlyElementsOf(POLICIES.subList(0, VARIANTS.size()));
             n.get("offline").forEach(ap -> assertThat(ap.asDouble()).isBetween(0.0, 1.0));
             assertThat(n.get("expected_share").fieldNames()).as("ROMA watched every fixed variant").toIterable()
@@ -68,7 +72,7 @@ class LiveContentionIT {
         assertThat(result.decisions()).extracting(LiveContention.CameraDecision::policy).as("both ROMAs traced").contains("roma", "roma-alone");
         Path trace = tmp.resolve("trace.jsonl");
         LiveContentionReport.trace(result, trace);
-        assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\"")
+        assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\"") && l.contains("\"reference_cpu_us\"")
                 && l.contains("\"others_ap_change\""));
     }
 }

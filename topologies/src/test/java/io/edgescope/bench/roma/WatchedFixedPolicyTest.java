@@ -47,9 +47,9 @@ class WatchedFixedPolicyTest {
         Decision first = decision(new Estimate("big", 0.8, 40, 0.9, 0.72), new Estimate("small", 0.6, 10, 1, 0.6));
         Decision second = decision(new Estimate("big", 0.8, 60, 0.5, 0.4), new Estimate("small", 0.6, 15, 1, 0.6));
         LiveContention.Result r = new LiveContention.Result(Map.of(), List.of("fixed:big", "fixed:small"), 25, 10, 1, List.of(
-                new LiveContention.CameraDecision("fixed:big", 2, 0, 0, first),
-                new LiveContention.CameraDecision("fixed:big", 2, 0, 1, second),
-                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)))), Map.of());
+                new LiveContention.CameraDecision("fixed:big", 2, 0, 0, first, -1),
+                new LiveContention.CameraDecision("fixed:big", 2, 0, 1, second, -1),
+                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)), -1)), Map.of());
         assertThat(r.forecastShare("fixed:big", 2).orElseThrow()).as("ROMA's own decisions do not count").isCloseTo(0.7, within(1e-12));
         assertThat(r.forecastShare("fixed:small", 2)).as("never watched").isEmpty();
         assertThat(r.forecastShare("fixed:big", 4)).isEmpty();
