@@ -43,10 +43,10 @@ public final class HostStalls {
 
         /** A Markdown table of the run. */
         public String table() {
-            return String.format(Locale.ROOT, "Fixed work (%d steps of a chain of square roots) run back to back on %d thread(s) for %.0f s, each unit "
+            return String.format(Locale.ROOT, "Fixed work (%d reads scattered over 4 MB, then %d steps of a chain of square roots) run back to back on %d thread(s) for %.0f s, each unit "
                     + "timed in its thread's CPU time:%n%n| threads | units | median CPU µs | p99 CPU µs | max CPU µs | units over 1 ms "
                     + "| per CPU-second | shared with another thread |%n|---|---|---|---|---|---|---|---|%n| %d | %d | %.0f | %.0f | %.0f | %d | %.2f | %d |%n",
-                    ReferenceWork.STEPS, threads, seconds, threads, units.measured(), units.medianMicros(), units.p99Micros(), units.maxMicros(),
+                    ReferenceWork.READS, ReferenceWork.STEPS, threads, seconds, threads, units.measured(), units.medianMicros(), units.p99Micros(), units.maxMicros(),
                     stalls.size(), stallsPerCpuSecond(), shared);
         }
     }
