@@ -58,8 +58,8 @@ public final class LatencyTracker {
     private double loadBeforeSwitch = 1;
     /** The other streams' modelled contention over the window before the switch being calibrated. */
     private double othersBeforeSwitch = 1;
-    /** The switched-to variant's learnt speed before its calibration began (null: none), restored if the calibration is dropped. */
-    private Double speedBeforeCalibration;
+    /** The switched-to variant's learnt speed before its calibration began (NaN: none), restored if the calibration is dropped. */
+    private double speedBeforeCalibration = Double.NaN;
     /** Share of a learnt speed's distance from 1 kept per frame of another variant (1: never forgets). */
     private final double keep;
 
@@ -121,7 +121,7 @@ public final class LatencyTracker {
             calibrationLeft = CALIBRATION_FRAMES;
             loadBeforeSwitch = loadFactor();
             othersBeforeSwitch = meanOf(modelled, 1);
-            speedBeforeCalibration = speed.get(variantId);
+            speedBeforeCalibration = speed.getOrDefault(variantId, Double.NaN);
         } else if (!variantId.equals(last)) {
             calibrationLeft = 0;
         }
@@ -148,7 +148,7 @@ public final class LatencyTracker {
     /** The other streams' load moved during a calibration: the variant keeps the speed it had before it. */
     private void dropCalibration(String variantId) {
         calibrationLeft = 0;
-        if (speedBeforeCalibration == null) {
+        if (Double.isNaN(speedBeforeCalibration)) {
             speed.remove(variantId);
         } else {
             speed.put(variantId, speedBeforeCalibration);
