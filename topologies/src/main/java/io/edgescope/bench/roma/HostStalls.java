@@ -5,10 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 /**
@@ -60,27 +56,17 @@ public final class HostStalls {
             throw new IllegalArgumentException("need at least one thread and a positive duration");
         }
         new ReferenceWork().warmUp();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "host-stalls"));
-        try {
-            long end = System.nanoTime() + (long) (seconds * NANOS_PER_SECOND);
-            List<Callable<Timed>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                tasks.add(() -> runUntil(thread, end));
-            }
-            List<Timed> timed = new ArrayList<>();
-            for (Future<Timed> f : pool.invokeAll(tasks)) {
-                timed.add(f.get());
-            }
-            List<Stall> stalls = timed.stream().flatMap(t -> t.stalls().stream()).toList();
-            long[] all = timed.stream().flatMapToLong(t -> Arrays.stream(t.cpuNanos())).toArray();
-            return new Result(threads, seconds, CpuTimes.of(LongStream.of(all)), LongStream.of(all).filter(n -> n > 0).sum() / NANOS_PER_SECOND,
-                    stalls, shared(stalls));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A host-stalls thread failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        long end = System.nanoTime() + (long) (seconds * NANOS_PER_SECOND);
+        List<Callable<Timed>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            tasks.add(() -> runUntil(thread, end));
         }
+        List<Timed> timed = Together.run(tasks, "host-stalls", "A host-stalls thread");
+        List<Stall> stalls = timed.stream().flatMap(t -> t.stalls().stream()).toList();
+        long[] all = timed.stream().flatMapToLong(t -> Arrays.stream(t.cpuNanos())).toArray();
+        return new Result(threads, seconds, CpuTimes.of(LongStream.of(all)), LongStream.of(all).filter(n -> n > 0).sum() / NANOS_PER_SECOND,
+                stalls, shared(stalls));
     }
 
     /** How many of {@code stalls} overlap in time with a stall of another thread. */
@@ -102,19 +88,15 @@ public final class HostStalls {
 
     private static Timed runUntil(int thread, long endNanos) {
         ReferenceWork work = new ReferenceWork();
-        long[] cpu = new long[1024];
-        int n = 0;
+        LongStream.Builder cpu = LongStream.builder();
         List<Stall> stalls = new ArrayList<>();
         for (long start = System.nanoTime(); start < endNanos; start = System.nanoTime()) {
             long c = work.cpuNanos();
-            if (n == cpu.length) {
-                cpu = Arrays.copyOf(cpu, 2 * n);
-            }
-            cpu[n++] = c;
+            cpu.add(c);
             if (c > STALL_NANOS) {
                 stalls.add(new Stall(thread, start, System.nanoTime(), c));
             }
         }
-        return new Timed(Arrays.copyOf(cpu, n), stalls);
+        return new Timed(cpu.build().toArray(), stalls);
     }
 }

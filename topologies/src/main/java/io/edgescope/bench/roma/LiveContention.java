@@ -39,12 +39,9 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@code bench roma-live}: 1, 2, 4 … cameras at once on this host, every camera running the same
@@ -141,16 +138,14 @@ public final class LiveContention {
          * without one). Set against {@code ap50 / offline}, what it kept, this checks ROMA's staleness model live.
          */
         public OptionalDouble forecastShare(String fixedPolicy, int streams) {
-            return decisions.stream().filter(d -> d.policy().equals(fixedPolicy) && d.streams() == streams)
-                    .flatMap(d -> d.decision().estimates().stream())
+            return decisionsOf(fixedPolicy, streams).flatMap(d -> d.decision().estimates().stream())
                     .filter(e -> new FixedPolicy(e.variantId()).name().equals(fixedPolicy))
                     .mapToDouble(Estimate::retention).average();
         }
 
         /** How long the decisions of a ROMA policy ({@code roma} or {@code roma-alone}) took at {@code streams} cameras, all rounds. */
         public DecisionTimes decisionTimes(String policy, int streams) {
-            return DecisionTimes.of(decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams)
-                    .map(CameraDecision::decision).toList());
+            return DecisionTimes.of(decisionsOf(policy, streams).map(CameraDecision::decision).toList());
         }
 
         /**
@@ -158,8 +153,12 @@ public final class LiveContention {
          * alone made of a fixed piece of work at the same moments.
          */
         public CpuTimes referenceTimes(String policy, int streams) {
-            return CpuTimes.of(decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams)
-                    .mapToLong(CameraDecision::referenceCpuNanos));
+            return CpuTimes.of(decisionsOf(policy, streams).mapToLong(CameraDecision::referenceCpuNanos));
+        }
+
+        /** The decisions taken for {@code policy} at {@code streams} cameras, every camera and round. */
+        private Stream<CameraDecision> decisionsOf(String policy, int streams) {
+            return decisions.stream().filter(d -> d.policy().equals(policy) && d.streams() == streams);
         }
 
         /**
@@ -307,29 +306,21 @@ public final class LiveContention {
                                                 List<List<Taken>> decisions, List<Map<String, Detector>> detectors,
                                                 Function<Shot, BgrImage> image, double fps) throws InterruptedException {
         int n = slices.size();
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "live-stream"));
-        try {
-            long start = System.nanoTime() + START_DELAY_NANOS;
-            List<Callable<LiveStream.Run>> tasks = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int s = i;
-                List<Taken> mine = new ArrayList<>();
-                decisions.add(mine);
-                ReferenceWork reference = new ReferenceWork();
-                SelectionPolicy p = policy.apply(new Camera(cores, d -> mine.add(new Taken(d, reference.cpuNanos()))));
-                tasks.add(() -> LiveStream.run(slices.get(s), image, fps, p, detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM, start));
-            }
-            List<Future<LiveStream.Run>> done = pool.invokeAll(tasks);
-            LiveStream.Run[] out = new LiveStream.Run[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = done.get(i).get();
-            }
-            return out;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A live stream failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<SelectionPolicy> policies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Taken> mine = new ArrayList<>();
+            decisions.add(mine);
+            ReferenceWork reference = new ReferenceWork();
+            policies.add(policy.apply(new Camera(cores, d -> mine.add(new Taken(d, reference.cpuNanos())))));
         }
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        List<Callable<LiveStream.Run>> tasks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int s = i;
+            tasks.add(() -> LiveStream.run(slices.get(s), image, fps, policies.get(s), detectors.get(s), RomaBenchmark.LABEL, LiveStream.SYSTEM,
+                    start));
+        }
+        return Together.run(tasks, "live-stream", "A live stream").toArray(new LiveStream.Run[0]);
     }
 
     /** Real-time AP50 over every stream's frames pooled: each frame scored with the latest result finished before the next arrived. */

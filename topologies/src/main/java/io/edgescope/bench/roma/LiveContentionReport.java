@@ -63,7 +63,7 @@ public final class LiveContentionReport {
                 n, c.policy(), PERCENT * c.processedShare(), c.meanLatencyMillis(), c.processedByVariant(), c.switches()))));
         b.append("\nROMA's decision time, µs, every camera and round: the deciding thread's CPU time (median, 99th percentile, maximum, "
                 + "decisions over 1 ms), the longest wall-clock time (which includes preemption by the detectors' threads), and the CPU "
-                + "time of a fixed piece of arithmetic each camera's thread ran right after each decision (reference: what the host "
+                + "time of a fixed piece of work each camera's thread ran right after each decision (reference: what the host "
                 + "alone made of the same work at the same moments):\n\n"
                 + "| streams | policy | decisions | median CPU | p99 CPU | max CPU | over 1 ms | max wall clock | reference median CPU "
                 + "| reference max CPU | reference over 1 ms |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -94,7 +94,8 @@ public final class LiveContentionReport {
      * roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
      * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
      * latency showed; empty for one stream), roma_decision_us (roma and
-     * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, max_wall), offline (fixed policy → AP50 on the same frames with no
+     * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, over_1ms_cpu, max_wall, and the same for the reference work run after
+     * each decision: reference_median_cpu, reference_max_cpu, reference_over_1ms_cpu), offline (fixed policy → AP50 on the same frames with no
      * staleness), expected_share (fixed policy → the share of that ROMA, watching it, expected it to keep), roma_variants.
      */
     public static ArrayNode json(LiveContention.Result r) {
