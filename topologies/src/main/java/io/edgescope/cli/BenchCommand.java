@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print a table from one run.",
-        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Broker.class, BenchCommand.Switch.class, BenchRomaCommand.class, BenchRomaLiveCommand.class, BenchHostStallsCommand.class, BenchSplitCommand.class, BenchFaultsCommand.class, BenchSoakCommand.class, BenchScaleCommand.class})
+        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Broker.class, BenchCommand.Switch.class, BenchRomaCommand.class, BenchRomaLiveCommand.class, BenchHostStallsCommand.class, BenchDecisionSamplesCommand.class, BenchSplitCommand.class, BenchFaultsCommand.class, BenchSoakCommand.class, BenchScaleCommand.class})
 final class BenchCommand {
 
     /** Variant switch overhead: resident pool vs close-and-reload. */

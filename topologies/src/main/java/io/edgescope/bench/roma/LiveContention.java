@@ -110,14 +110,29 @@ public final class LiveContention {
 
     /**
      * One decision of one camera in one run: of a ROMA policy ({@code roma} or {@code roma-alone}), or of ROMA watching a fixed
-     * policy ({@link WatchedFixedPolicy}: nothing it chooses runs); and the CPU time of the {@link ReferenceWork} its thread ran
-     * right after it (ns, -1 where not measured).
+     * policy ({@link WatchedFixedPolicy}: nothing it chooses runs); and where and when it was taken, with the {@link ReferenceWork}
+     * its thread ran right after it.
      */
-    public record CameraDecision(String policy, int streams, int round, int camera, Decision decision, long referenceCpuNanos) {
+    public record CameraDecision(String policy, int streams, int round, int camera, Decision decision, Moment moment) {
     }
 
-    /** A decision as its camera's thread took it, with the CPU time of the reference work it ran right after. */
-    private record Taken(Decision decision, long referenceCpuNanos) {
+    /**
+     * The deciding thread (its Java id), the wall-clock time the decision returned (epoch ms: to find it in a profiler's
+     * recording of the run), and the CPU and wall-clock time of the reference unit the thread ran right after it (ns; CPU -1
+     * where the JVM does not measure thread CPU time).
+     */
+    public record Moment(long threadId, long decidedEpochMillis, long referenceCpuNanos, long referenceNanos) {
+
+        static Moment after(ReferenceWork reference) {
+            long decided = System.currentTimeMillis();
+            long started = System.nanoTime();
+            long cpu = reference.cpuNanos();
+            return new Moment(Thread.currentThread().getId(), decided, cpu, System.nanoTime() - started);
+        }
+    }
+
+    /** A decision as its camera's thread took it. */
+    private record Taken(Decision decision, Moment moment) {
     }
 
     /**
@@ -153,7 +168,7 @@ public final class LiveContention {
          * alone made of a fixed piece of work at the same moments.
          */
         public CpuTimes referenceTimes(String policy, int streams) {
-            return CpuTimes.of(decisionsOf(policy, streams).mapToLong(CameraDecision::referenceCpuNanos));
+            return CpuTimes.of(decisionsOf(policy, streams).mapToLong(c -> c.moment().referenceCpuNanos()));
         }
 
         /** The decisions taken for {@code policy} at {@code streams} cameras, every camera and round. */
@@ -237,7 +252,7 @@ public final class LiveContention {
                                 detectors, image, fps);
                         for (int camera = 0; camera < taken.size(); camera++) {
                             for (Taken t : taken.get(camera)) {
-                                decisions.add(new CameraDecision(name, n, round, camera, t.decision(), t.referenceCpuNanos()));
+                                decisions.add(new CameraDecision(name, n, round, camera, t.decision(), t.moment()));
                             }
                         }
                         runs.computeIfAbsent(n, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(r);
@@ -311,7 +326,7 @@ public final class LiveContention {
             List<Taken> mine = new ArrayList<>();
             decisions.add(mine);
             ReferenceWork reference = new ReferenceWork();
-            policies.add(policy.apply(new Camera(cores, d -> mine.add(new Taken(d, reference.cpuNanos())))));
+            policies.add(policy.apply(new Camera(cores, d -> mine.add(new Taken(d, Moment.after(reference))))));
         }
         long start = System.nanoTime() + START_DELAY_NANOS;
         List<Callable<LiveStream.Run>> tasks = new ArrayList<>(n);

@@ -143,7 +143,8 @@ public final class LiveContentionReport {
     }
 
     /**
-     * Every ROMA decision of the run as JSON Lines: policy, streams, round, camera, frame, then the decision and its estimates (a
+     * Every ROMA decision of the run as JSON Lines: policy, streams, round, camera, frame, the deciding thread's id, when the
+     * decision returned (epoch ms), the reference unit's CPU and wall-clock time, then the decision and its estimates (a
      * fixed policy's are those of ROMA watching it).
      */
     public static void trace(LiveContention.Result r, Path file) {
@@ -151,7 +152,10 @@ public final class LiveContentionReport {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (LiveContention.CameraDecision c : r.decisions()) {
                 ObjectNode o = mapper.createObjectNode().put("policy", c.policy()).put("streams", c.streams()).put("round", c.round()).put("camera", c.camera())
-                        .put("frame", c.decision().frameIndex()).put("reference_cpu_us", c.referenceCpuNanos() / RomaBenchmark.NANOS_PER_MICRO);
+                        .put("frame", c.decision().frameIndex()).put("thread_id", c.moment().threadId())
+                        .put("decided_epoch_ms", c.moment().decidedEpochMillis())
+                        .put("reference_cpu_us", c.moment().referenceCpuNanos() / RomaBenchmark.NANOS_PER_MICRO)
+                        .put("reference_us", c.moment().referenceNanos() / RomaBenchmark.NANOS_PER_MICRO);
                 out.write(mapper.writeValueAsString(RomaReport.decision(o, c.decision())));
                 out.newLine();
             }

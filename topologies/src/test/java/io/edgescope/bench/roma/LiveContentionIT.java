@@ -13,6 +13,9 @@ import io.edgescope.roma.SizeBuckets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,7 @@ class LiveContentionIT {
         LiveContention.Options options = new LiveContention.Options(List.of(tud), Variant.allById(VARIANTS), List.of(1, 2), 0.8, 1,
                 tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02, false);
 
+        long startedEpochMillis = System.currentTimeMillis();
         LiveContention.Result result = LiveContention.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), m -> { });
 
         ArrayNode json = LiveContentionReport.json(result);
@@ -73,6 +77,12 @@ class LiveContentionIT {
         Path trace = tmp.resolve("trace.jsonl");
         LiveContentionReport.trace(result, trace);
         assertThat(Files.readAllLines(trace)).hasSize(result.decisions().size()).allMatch(l -> l.contains("\"camera\"") && l.contains("\"estimates\"") && l.contains("\"reference_cpu_us\"")
-                && l.contains("\"others_ap_change\""));
+                && l.contains("\"others_ap_change\"") && l.contains("\"thread_id\"") && l.contains("\"decided_epoch_ms\"") && l.contains("\"reference_us\""));
+        assertThat(result.decisions()).as("each camera decides on its own thread, at a time of this run")
+                .allMatch(c -> c.moment().decidedEpochMillis() >= startedEpochMillis && c.moment().decidedEpochMillis() <= System.currentTimeMillis())
+                .isNotEmpty();
+        Map<Long, Set<String>> camerasByThread = result.decisions().stream().collect(Collectors.groupingBy(c -> c.moment().threadId(),
+                Collectors.mapping(c -> c.policy() + "/" + c.streams() + "/" + c.round() + "/" + c.camera(), Collectors.toSet())));
+        assertThat(camerasByThread.values()).as("one thread per camera and run").allMatch(cameras -> cameras.size() == 1);
     }
 }

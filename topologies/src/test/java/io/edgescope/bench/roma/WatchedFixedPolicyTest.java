@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class WatchedFixedPolicyTest {
 
     private static final double INTERVAL = 50;
+    private static final LiveContention.Moment NO_MOMENT = new LiveContention.Moment(1, 0, -1, 0);
     private static final AccuracyProfile PROFILE = AccuracyProfile.of(new SizeBuckets(List.of(0.05)), List.of(
             new VariantAccuracy("small", 0.6, new double[] {0.2, 0.8}, new double[] {0.25, 0.9}, 10),
             new VariantAccuracy("big", 0.85, new double[] {0.8, 0.82}, new double[] {0.9, 0.9}, 40)));
@@ -47,9 +48,9 @@ class WatchedFixedPolicyTest {
         Decision first = decision(new Estimate("big", 0.8, 40, 0.9, 0.72), new Estimate("small", 0.6, 10, 1, 0.6));
         Decision second = decision(new Estimate("big", 0.8, 60, 0.5, 0.4), new Estimate("small", 0.6, 15, 1, 0.6));
         LiveContention.Result r = new LiveContention.Result(Map.of(), List.of("fixed:big", "fixed:small"), 25, 10, 1, List.of(
-                new LiveContention.CameraDecision("fixed:big", 2, 0, 0, first, -1),
-                new LiveContention.CameraDecision("fixed:big", 2, 0, 1, second, -1),
-                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)), -1)), Map.of());
+                new LiveContention.CameraDecision("fixed:big", 2, 0, 0, first, NO_MOMENT),
+                new LiveContention.CameraDecision("fixed:big", 2, 0, 1, second, NO_MOMENT),
+                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)), NO_MOMENT)), Map.of());
         assertThat(r.forecastShare("fixed:big", 2).orElseThrow()).as("ROMA's own decisions do not count").isCloseTo(0.7, within(1e-12));
         assertThat(r.forecastShare("fixed:small", 2)).as("never watched").isEmpty();
         assertThat(r.forecastShare("fixed:big", 4)).isEmpty();
