@@ -38,6 +38,6 @@ public final class FitsIntervalPolicy implements SelectionPolicy {
     @Override
     public void observe(String variantId, List<Box> boxes, int frameWidth, int frameHeight, long frameIndex, double latencyMillis,
                         double overheadMillis) {
-        latency.observe(variantId, latencyMillis, 1, overheadMillis);
+        latency.observe(variantId, latencyMillis, LatencyTracker.NO_CONTENTION, overheadMillis, LatencyTracker.NO_CONTENTION);
     }
 }

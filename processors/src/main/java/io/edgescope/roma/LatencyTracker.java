@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class LatencyTracker {
 
+    /** The contention of a stream alone on the cores: detectors as fast as alone. */
+    public static final double NO_CONTENTION = 1;
     /** Measurements after a switch that calibrate the new variant's relative speed. */
     static final int CALIBRATION_FRAMES = 3;
     /** Weight of a calibration measurement against what was known of the variant before. */
@@ -82,26 +84,17 @@ public final class LatencyTracker {
         this.keep = forgetHalfLifeFrames == 0 ? 1 : Math.pow(0.5, 1.0 / forgetHalfLifeFrames);
     }
 
+    /** A measurement taken alone on the cores, with nothing else to the stream's time per frame. */
     public void observe(String variantId, double latencyMillis) {
-        observe(variantId, latencyMillis, 1);
-    }
-
-    public void observe(String variantId, double latencyMillis, double contention) {
-        observe(variantId, latencyMillis, contention, 0);
+        observe(variantId, latencyMillis, NO_CONTENTION, 0, NO_CONTENTION);
     }
 
     /**
      * A measurement taken while the other streams on the cores made detectors {@code contention} times slower than alone
-     * ({@link SharedCores}): kept as the host's load without that contention, so it can be put back at another contention.
-     * With it, the time the stream spent on the same frame besides the detector ({@code overheadMillis}: decoding it), which
-     * every variant pays alike and is added to every variant's latency as measured.
-     */
-    public void observe(String variantId, double latencyMillis, double contention, double overheadMillis) {
-        observe(variantId, latencyMillis, contention, overheadMillis, contention);
-    }
-
-    /**
-     * As above, with the contention the other streams' duty cycles implied at the time ({@code modelledContention}), so that
+     * ({@link SharedCores}; {@link #NO_CONTENTION} alone): kept as the host's load without that contention, so it can be put
+     * back at another contention. With it, the time the stream spent on the same frame besides the detector
+     * ({@code overheadMillis}: decoding it), which every variant pays alike and is added to every variant's latency as
+     * measured; and the contention the other streams' duty cycles implied at the time ({@code modelledContention}), so that
      * how much more (or less) their detections overlapped this stream's than their duty cycles say is kept too
      * ({@link #overlapFactor()}).
      */

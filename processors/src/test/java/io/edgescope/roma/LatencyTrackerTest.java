@@ -22,7 +22,7 @@ class LatencyTrackerTest {
     @Test
     void shouldKeepTheHostLoadWithoutTheContentionAMeasurementRanUnder() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
-        t.observe("small", 30, 2);
+        t.observe("small", 30, 2, 0, 2);
         assertThat(t.loadFactor()).as("10 ms alone, 30 measured at twice the contention").isCloseTo(1.5, within(1e-12));
         assertThat(t.samples("big", 1)).containsExactly(60.0);
         assertThat(t.samples("big", 2)).containsExactly(120.0);
@@ -36,15 +36,15 @@ class LatencyTrackerTest {
         t.observe("small", 30, 2, 0, 1.5);
         t.observe("small", 10, 1, 0, 1);
         assertThat(t.overlapFactor()).isCloseTo(1.5 / 1.25, within(1e-12));
-        t.observe("small", 10, 1.2);
+        t.observe("small", 10, 1.2, 0, 1.2);
         assertThat(t.overlapFactor()).as("the window's only; measured as modelled").isCloseTo(2.2 / 2.2, within(1e-12));
     }
 
     @Test
     void shouldAddTheTimeBesidesTheDetectorToEveryVariantUnscaled() {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, false, 0);
-        t.observe("small", 20, 1, 6);
-        t.observe("small", 20, 1, 10);
+        t.observe("small", 20, 1, 6, 1);
+        t.observe("small", 20, 1, 10, 1);
         assertThat(t.loadFactor()).as("the detector's own latency sets the load").isCloseTo(2, within(1e-12));
         assertThat(t.overhead()).isCloseTo(8, within(1e-12));
         assertThat(t.samples("big", 1)).as("each sample with its own frame's decoding").containsExactly(86.0, 90.0);
