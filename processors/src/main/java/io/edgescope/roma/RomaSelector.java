@@ -37,6 +37,14 @@ public final class RomaSelector {
      * with only the two streams' own, a live run's first decisions still took 0.7–2.1 ms of CPU where the others take ~0.2.
      */
     private static final int WARM_UP_PRIORS = 500;
+    /**
+     * The warm-up takes half its throwaway first decisions before the synthetic frames and the rest one pair every this many
+     * frames: taken only before, the JIT compiler's final code for the estimator was built from frames with boxes, and a live
+     * run's first decisions (an empty histogram) hit its untaken branches — a deoptimisation in the size distribution, up to
+     * 4.8 ms (bench roma-live under a profiler: its first round's first decisions at most 0.4–4.8 ms per run, the second round's at
+     * most 0.8).
+     */
+    private static final int WARM_UP_PRIOR_EVERY_FRAMES = WARM_UP_FRAMES / (WARM_UP_PRIORS / 2);
 
     private final AccuracyProfile profile;
     private final RomaSettings settings;
@@ -83,8 +91,8 @@ public final class RomaSelector {
     }
 
     /**
-     * Takes the first decision of many throwaway selectors, alone and on throwaway shared cores, then runs two of them over
-     * synthetic frames (boxes drifting across a frame, the lightest candidate's offline latency), so that a process's first
+     * Takes the first decision of many throwaway selectors, alone and on throwaway shared cores, before and between the
+     * synthetic frames two of them run over (boxes drifting across a frame, the lightest candidate's offline latency), so that a process's first
      * real decisions do not pay for class loading and the first compilation of the estimator and of the cooperation on shared
      * cores: without it, the first decision of a run took
      * 3.4–6.8 ms where the others take tens of microseconds, and warmed up alone, a camera's first decisions beside others
@@ -100,14 +108,16 @@ public final class RomaSelector {
                     new RomaSelector(profile, settings, lightest, other));
             double interval = WARM_UP_INTERVAL_MILLIS;
             int decisions = 0;
-            for (int i = 0; i < WARM_UP_PRIORS; i++) {
-                decisions += new RomaSelector(profile, settings, lightest).decide(interval).isPresent() ? 1 : 0;
-                decisions += new RomaSelector(profile, settings, lightest, other).decide(interval).isPresent() ? 1 : 0;
+            for (int i = 0; i < WARM_UP_PRIORS / 2; i++) {
+                decisions += priors(profile, settings, lightest, other, interval);
             }
             for (RomaSelector selector : selectors) {
                 decisions += selector.decide(interval).isPresent() ? 1 : 0;
             }
             for (int f = 0; f < WARM_UP_FRAMES; f++) {
+                if (f % WARM_UP_PRIOR_EVERY_FRAMES == 0) {
+                    decisions += priors(profile, settings, lightest, other, interval);
+                }
                 List<Box> boxes = List.of(new Box(f % WARM_UP_FRAME_SIDE, WARM_UP_BOX, WARM_UP_BOX, 2 * WARM_UP_BOX),
                         new Box(WARM_UP_FRAME_SIDE - f % WARM_UP_FRAME_SIDE, 2 * WARM_UP_BOX, WARM_UP_BOX / 2, WARM_UP_BOX));
                 for (RomaSelector selector : selectors) {
@@ -119,6 +129,12 @@ public final class RomaSelector {
             }
             return decisions;
         }
+    }
+
+    /** The first decision of a throwaway selector alone and of one on the member's cores: the decisions taken. */
+    private static int priors(AccuracyProfile profile, RomaSettings settings, String lightest, SharedCores.Member member, double interval) {
+        int decisions = new RomaSelector(profile, settings, lightest).decide(interval).isPresent() ? 1 : 0;
+        return decisions + (new RomaSelector(profile, settings, lightest, member).decide(interval).isPresent() ? 1 : 0);
     }
 
     public String current() {
