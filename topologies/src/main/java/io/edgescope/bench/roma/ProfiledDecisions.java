@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -65,16 +64,25 @@ public final class ProfiledDecisions {
     record Sample(long threadId, double epochMillis, List<String> methods) {
     }
 
+    /** What a recording holds for the check: the samples of the threads asked for, and its sampling interval if it says (ms). */
+    private record Recorded(List<Sample> samples, OptionalDouble intervalMillis) {
+    }
+
     /** Charged work with the profiler's samples of it and the number its CPU time implies at the sampling interval. */
     public record Row(Charged work, int samples, double implied) {
 
-        /** Long enough to tell ({@link #MIN_IMPLIED_SAMPLES}) and sampled at most {@link #UNDER_SAMPLED_SHARE} of that. */
+        /** Its CPU time implies at least {@link #MIN_IMPLIED_SAMPLES}: few enough samples then say something. */
+        boolean longEnoughToTell() {
+            return implied >= MIN_IMPLIED_SAMPLES;
+        }
+
+        /** Long enough to tell and sampled at most {@link #UNDER_SAMPLED_SHARE} of what its CPU time implies. */
         boolean underSampled() {
-            return implied >= MIN_IMPLIED_SAMPLES && samples <= UNDER_SAMPLED_SHARE * implied;
+            return longEnoughToTell() && samples <= UNDER_SAMPLED_SHARE * implied;
         }
 
         String verdict() {
-            if (implied < MIN_IMPLIED_SAMPLES) {
+            if (!longEnoughToTell()) {
                 return "too short to tell";
             }
             return underSampled() ? "charged, not run" : "ran";
@@ -95,7 +103,7 @@ public final class ProfiledDecisions {
                 b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.1f | %.1f | %d | %.1f | %s |%n", c.kind(), c.policy(), c.streams(),
                         c.round(), c.camera(), c.frame(), c.cpuMillis(), c.wallMillis(), r.samples(), r.implied(), r.verdict()));
             }
-            long telling = rows.stream().filter(r -> r.implied() >= MIN_IMPLIED_SAMPLES).count();
+            long telling = rows.stream().filter(Row::longEnoughToTell).count();
             long under = rows.stream().filter(Row::underSampled).count();
             b.append(String.format(Locale.ROOT, "%nOf the %d long enough to tell (%.0f samples implied or more), %d were sampled at most %.0f %% as often as their CPU time "
                     + "implies: charged for time their thread did not run.%n", telling, MIN_IMPLIED_SAMPLES, under, UNDER_SAMPLED_SHARE * 100));
@@ -112,15 +120,13 @@ public final class ProfiledDecisions {
         List<Charged> charged = charged(decisions, overMillis);
         Set<Long> threads = new HashSet<>();
         charged.forEach(c -> threads.add(c.threadId()));
-        List<Sample> samples = new ArrayList<>();
-        double[] recorded = {Double.NaN};
-        readRecording(recording, threads, samples::add, ms -> recorded[0] = ms);
-        double interval = intervalMillis.orElse(recorded[0]);
+        Recorded recorded = readRecording(recording, threads);
+        double interval = intervalMillis.isPresent() ? intervalMillis.getAsDouble() : recorded.intervalMillis().orElse(Double.NaN);
         if (!(interval > 0)) {
             throw new IllegalArgumentException("The recording " + recording + " does not say its sampling interval (async-profiler's 'interval' setting): "
                     + "give it with --interval-ms");
         }
-        List<Row> rows = charged.stream().map(c -> new Row(c, samplesOf(c, samples), c.cpuMillis() / interval)).toList();
+        List<Row> rows = charged.stream().map(c -> new Row(c, samplesOf(c, recorded.samples()), c.cpuMillis() / interval)).toList();
         return new Result(rows, interval, decisions.size(), overMillis);
     }
 
@@ -171,8 +177,10 @@ public final class ProfiledDecisions {
         return out;
     }
 
-    /** Streams the recording: the execution samples of the given threads, and the sampling interval where it says it (ms). */
-    private static void readRecording(Path recording, Set<Long> threads, Consumer<Sample> samples, Consumer<Double> intervalMillis) {
+    /** Streams the recording: the execution samples of the given threads, and the sampling interval where it says it. */
+    private static Recorded readRecording(Path recording, Set<Long> threads) {
+        List<Sample> samples = new ArrayList<>();
+        OptionalDouble interval = OptionalDouble.empty();
         try (RecordingFile in = new RecordingFile(recording)) {
             while (in.hasMoreEvents()) {
                 RecordedEvent e = in.readEvent();
@@ -180,15 +188,16 @@ public final class ProfiledDecisions {
                 if (EXECUTION_SAMPLE.equals(type)) {
                     RecordedThread t = e.getThread("sampledThread");
                     if (t != null && threads.contains(t.getJavaThreadId()) && e.getStackTrace() != null) {
-                        samples.accept(new Sample(t.getJavaThreadId(), epochMillis(e.getStartTime()), methods(e)));
+                        samples.add(new Sample(t.getJavaThreadId(), epochMillis(e.getStartTime()), methods(e)));
                     }
                 } else if (ACTIVE_SETTING.equals(type) && INTERVAL_SETTING.equals(e.getString("name")) && e.getString("value").matches("\\d+")) {
-                    intervalMillis.accept(Long.parseLong(e.getString("value")) / NANOS_PER_MILLI);
+                    interval = OptionalDouble.of(Long.parseLong(e.getString("value")) / NANOS_PER_MILLI);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the recording " + recording, e);
         }
+        return new Recorded(samples, interval);
     }
 
     private static List<String> methods(RecordedEvent e) {
