@@ -2,6 +2,7 @@ package io.edgescope.cli;
 
 import io.edgescope.assets.AssetResolver;
 import io.edgescope.bench.roma.LiveContention;
+import io.edgescope.bench.roma.LiveContentionChart;
 import io.edgescope.bench.roma.LiveContentionReport;
 import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.roma.SizeBuckets;
@@ -36,6 +37,10 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "JSONL", description = "Also write every ROMA decision of every camera with its inputs and estimates.")
     Path trace;
 
+    @Option(names = "--chart", paramLabel = "PNG", description = "Also write a chart: real-time AP50 of every policy against the number of "
+            + "cameras, and the share of ROMA's frames per variant at each.")
+    Path chart;
+
     @Option(names = "--json", description = "Print a JSON list, one object per number of cameras, instead of the tables.")
     boolean json;
 
@@ -49,6 +54,9 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
         LiveContention.Result result = LiveContention.run(options, v -> assets.loadModel(config, v), System.err::println);
         if (trace != null) {
             LiveContentionReport.trace(result, trace);
+        }
+        if (chart != null) {
+            LiveContentionChart.write(result, chart);
         }
         System.out.println(json ? LiveContentionReport.json(result).toPrettyString() : LiveContentionReport.tables(result));
         return 0;
