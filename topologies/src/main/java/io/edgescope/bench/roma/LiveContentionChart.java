@@ -1,6 +1,7 @@
 package io.edgescope.bench.roma;
 
 import io.edgescope.roma.FixedPolicy;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -97,6 +98,8 @@ public final class LiveContentionChart {
             }
             if (policy.equals(RomaBenchmark.ROMA)) {
                 s.setLineStyle(SeriesLines.SOLID).setLineWidth(ROMA_LINE_WIDTH);
+                s.setLineColor(Color.BLACK);
+                s.setMarkerColor(Color.BLACK);
             }
         });
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0");
