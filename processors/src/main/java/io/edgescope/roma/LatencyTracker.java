@@ -2,7 +2,6 @@ package io.edgescope.roma;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Each variant's latency as measured now, as a distribution. Latency is modelled as
@@ -20,8 +19,7 @@ import java.util.OptionalDouble;
  * A learnt speed can be wrong (a switch that coincides with a change of load puts the change into
  * it), and a variant made to look slow is not run again to correct it; so a learnt speed drifts
  * back to 1 with a half-life counted in frames of the other variants ({@code forgetHalfLifeFrames};
- * 0: never). On shared cores another stream running a variant tells its pace ({@link #told}), which
- * replaces the speed learnt for it. ROMA learns with forgetting; the fits-interval baseline learns without. Mutable; one per stream.
+ * 0: never). ROMA learns with forgetting; the fits-interval baseline learns without. Mutable; one per stream.
  */
 public final class LatencyTracker {
 
@@ -156,27 +154,6 @@ public final class LatencyTracker {
      */
     public double loadFactor() {
         return meanOf(loads, 1);
-    }
-
-    /**
-     * How many times slower than offline {@code variantId} runs now, apart from contention (its learnt speed times the host's
-     * load): what other streams on the same cores may take for it ({@link #told}); empty before any measurement.
-     */
-    public OptionalDouble pace(String variantId) {
-        return size == 0 ? OptionalDouble.empty() : OptionalDouble.of(speedOf(variantId) * loadFactor());
-    }
-
-    /**
-     * Another stream on the same cores runs {@code variantId} at {@code pace} now: its speed here becomes what puts its
-     * estimate at that pace under this stream's load. The variant this stream runs keeps its own measurements. A speed
-     * learnt only when switching to a variant mixes in whatever the load did at the switch; one measured meanwhile by a
-     * stream running it does not.
-     */
-    public void told(String variantId, double pace) {
-        if (!(pace > 0) || variantId.equals(last) || !profile.variants().containsKey(variantId)) {
-            return;
-        }
-        speed.put(variantId, pace / loadFactor());
     }
 
     /** A variant's latency relative to the others under load, as learnt (1 until then). */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
@@ -195,10 +194,6 @@ public final class RomaSelector {
         }
         long started = System.nanoTime();
         long startedCpu = cpuNanos();
-        // what the other streams measure of the variants they run now is better than a speed learnt at some switch
-        for (String id : profile.variants().keySet()) {
-            others.paceOf(id).ifPresent(pace -> latency.told(id, pace));
-        }
         double[] shares = shares();
         ToDoubleFunction<VariantAccuracy> accuracy = hindsight.accuracyAt(previousFrame)
                 .<ToDoubleFunction<VariantAccuracy>>map(truth -> v -> truth.applyAsDouble(v.variantId()))
@@ -271,9 +266,7 @@ public final class RomaSelector {
      */
     private void publish(double intervalMillis, double contention) {
         if (response != null) {
-            OptionalDouble pace = latency.pace(current);
-            cores.publish(latency.estimate(current, contention) / intervalMillis, response,
-                    pace.isPresent() ? new SharedCores.Pace(current, pace.getAsDouble()) : null);
+            cores.publish(latency.estimate(current, contention) / intervalMillis, response);
         }
     }
 

@@ -3,7 +3,6 @@ package io.edgescope.roma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +14,7 @@ import java.util.function.LongSupplier;
  * its detector keeps the cores (its duty cycle: the share of the time it is detecting) and how its real-time AP would respond
  * to a slower detector; each reads the others'. So a stream judges a choice with the load the choice adds — to itself, as the
  * others slow down and stay busy longer, and to the others, whose real-time AP it costs — not only with the load it measured
- * while it ran something else. Each also publishes the pace of the variant it runs ({@link Pace}), so a stream prices a
- * variant it does not run by what a stream running it measures now.
+ * while it ran something else.
  * <p>
  * The contention model: a detector runs {@code 1 + slowdown x O} times slower than alone, where {@code O} is the expected
  * number of the other streams' detectors busy at a random moment, the sum of their duty cycles (a detector always busy
@@ -81,10 +79,8 @@ public final class SharedCores {
      * @param duty share of the time its detector is busy, 0–1
      * @param realtimeApAtLoad its estimated real-time AP if its detector ran each of {@link #RESPONSE_LOADS} times slower than now
      * @param publishedNanos when
-     * @param pace the variant its detector runs and how many times slower than offline it runs it now, apart from contention
-     *             (null: not measured yet)
      */
-    public record Share(double duty, double[] realtimeApAtLoad, long publishedNanos, Pace pace) {
+    public record Share(double duty, double[] realtimeApAtLoad, long publishedNanos) {
 
         public Share {
             if (!(duty >= 0 && duty <= 1) || realtimeApAtLoad.length != RESPONSE_LOADS.length) {
@@ -106,21 +102,6 @@ public final class SharedCores {
                 }
             }
             return realtimeApAtLoad[x.length - 1];
-        }
-    }
-
-    /**
-     * A variant's latency as a stream running it measures it now, over its offline latency, apart from the contention of the
-     * other streams ({@link LatencyTracker#pace}): the same host at the same moment, so what it tells of that variant holds
-     * for every stream on the cores, also for those that do not run it.
-     */
-    public record Pace(String variantId, double factor) {
-
-        public Pace {
-            Objects.requireNonNull(variantId, "variantId");
-            if (!(factor > 0)) {
-                throw new IllegalArgumentException("a pace must be positive, got " + factor);
-            }
         }
     }
 
@@ -168,19 +149,6 @@ public final class SharedCores {
         /** How much slower than alone a detector of the member looking runs now, by the others' duty cycles. */
         public double contention() {
             return 1 + slowdown * busy(others);
-        }
-
-        /** The pace of {@code variantId} as the other members running it measure it now (their mean); empty when none does. */
-        public OptionalDouble paceOf(String variantId) {
-            double sum = 0;
-            int n = 0;
-            for (Share s : others) {
-                if (s.pace() != null && s.pace().variantId().equals(variantId)) {
-                    sum += s.pace().factor();
-                    n++;
-                }
-            }
-            return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / n);
         }
 
         /**
@@ -300,9 +268,8 @@ public final class SharedCores {
             return n;
         }
 
-        /** Publishes this stream's duty cycle, response and the pace of the variant it runs (null: not measured yet). */
-        public void publish(double duty, double[] realtimeApAtLoad, Pace pace) {
-            shares.put(this, new Share(clampDuty(duty), realtimeApAtLoad, nanoClock.getAsLong(), pace));
+        public void publish(double duty, double[] realtimeApAtLoad) {
+            shares.put(this, new Share(clampDuty(duty), realtimeApAtLoad, nanoClock.getAsLong()));
         }
 
         /** How much slower than alone a detector of this stream runs now, by the others' duty cycles. */

@@ -164,20 +164,4 @@ class LatencyTrackerTest {
         assertThat(t.loadFactor()).isCloseTo((3 * 2.0 + 3 * 4.0) / 6, within(1e-9));
         assertThat(t.estimate("big")).isCloseTo(40 * t.loadFactor(), within(1e-9));
     }
-
-    @Test
-    void shouldTakeThePaceAnotherStreamMeasuresForAVariantThisOneDoesNotRun() {
-        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 4, true, 0);
-        assertThat(t.pace("small")).as("nothing measured").isEmpty();
-        t.observe("small", 20);
-        t.observe("small", 20);
-        assertThat(t.pace("small")).hasValueCloseTo(2.0, within(1e-12));
-        t.told("big", 3);
-        assertThat(t.estimate("big")).as("three times its offline 40 ms").isCloseTo(120, within(1e-9));
-        assertThat(t.pace("big")).hasValueCloseTo(3.0, within(1e-12));
-        t.told("small", 5);
-        assertThat(t.estimate("small")).as("the variant it runs keeps its own measurements").isCloseTo(20, within(1e-9));
-        t.observe("small", 40);
-        assertThat(t.estimate("big")).as("told relative to this stream's load, which then rose").isCloseTo(120 * 80 / 60.0, within(1e-9));
-    }
 }

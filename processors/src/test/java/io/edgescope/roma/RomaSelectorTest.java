@@ -194,7 +194,7 @@ class RomaSelectorTest {
         SharedCores cores = new SharedCores(slowdown);
         SharedCores.Member other = cores.join();
         // the other stream is busy a fifth of the time and right at its interval: 25 % slower costs it half its AP
-        other.publish(0.2, new double[] {0.8, 0.4, 0.2, 0.1}, null);
+        other.publish(0.2, new double[] {0.8, 0.4, 0.2, 0.1});
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         for (int f = 0; f < 3; f++) {
             roma.observe("small", RomaFixtures.boxes(4, 20, f), RomaFixtures.FRAME, 600, f, 10 * (1 + 0.2 * slowdown));
@@ -213,7 +213,7 @@ class RomaSelectorTest {
             roma.decide(INTERVAL);
         }
         assertThat(roma.current()).isEqualTo("big");
-        cores.join().publish(1, new double[] {0.8, 0.8, 0.8, 0.8}, null);
+        cores.join().publish(1, new double[] {0.8, 0.8, 0.8, 0.8});
         Optional<Decision> next = roma.decide(INTERVAL);
         assertThat(next).as("a decision as soon as the contention doubled the estimated latency")
                 .hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo(RomaSelector.LATENCY));
@@ -224,7 +224,7 @@ class RomaSelectorTest {
     void shouldTellTheOtherStreamsHowBusyItsDetectorIs() {
         SharedCores cores = new SharedCores(0.5);
         SharedCores.Member watcher = cores.join();
-        watcher.publish(0, new double[] {0.8, 0.8, 0.8, 0.8}, null);
+        watcher.publish(0, new double[] {0.8, 0.8, 0.8, 0.8});
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         roma.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, 0, 10);
         roma.decide(INTERVAL);
@@ -239,7 +239,7 @@ class RomaSelectorTest {
         SharedCores.Member other = cores.join();
         // a stream already running: 25 ms of every 50
         double[] flat = {0.8, 0.8, 0.8, 0.8};
-        other.publish(0.5, flat, null);
+        other.publish(0.5, flat);
         RomaSelector roma = new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join());
         long millis = 1_000_000;
         List<Decision> decisions = new ArrayList<>();
@@ -252,7 +252,7 @@ class RomaSelectorTest {
             roma.observe("small", RomaFixtures.boxes(4, 120, 60.0 * f), RomaFixtures.FRAME, 600, f, 20);
             nanos.addAndGet(5 * millis);
             other.finishDetecting();
-            other.publish(0.5, flat, null);
+            other.publish(0.5, flat);
             nanos.addAndGet(25 * millis);
             roma.decide(INTERVAL).ifPresent(decisions::add);
         }
@@ -297,31 +297,5 @@ class RomaSelectorTest {
             roma.decide(INTERVAL).ifPresent(d -> loads.add(d.loadFactor()));
         }
         return loads;
-    }
-
-    @Test
-    void shouldEstimateAVariantItDoesNotRunAtThePaceAnotherStreamOnTheCoresRunsItNow() {
-        assertThat(bigAsSeenBesideAStreamRunningIt(true)).as("80 ms, as the stream running it measures it now").isCloseTo(80, offset(1e-6));
-        assertThat(bigAsSeenBesideAStreamRunningIt(false)).as("alone: small's own pace, the host as offline").isCloseTo(40, offset(1e-6));
-    }
-
-    /** The latency a stream running "small" as offline estimates for "big", which the host now runs twice as slow as offline. */
-    private static double bigAsSeenBesideAStreamRunningIt(boolean sharingCores) {
-        // contention too small to move an estimate, but the streams do share the cores and publish
-        SharedCores cores = new SharedCores(1e-9);
-        RomaSelector running = new RomaSelector(RomaFixtures.profile(), SETTINGS, "big", cores.join());
-        RomaSelector looking = sharingCores ? new RomaSelector(RomaFixtures.profile(), SETTINGS, "small", cores.join())
-                : new RomaSelector(RomaFixtures.profile(), SETTINGS, "small");
-        double slowInterval = 1000;
-        List<Decision> seen = new ArrayList<>();
-        for (int f = 0; f < 3; f++) {
-            running.observe("big", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, f, 80);
-            running.decide(slowInterval);
-            looking.observe("small", RomaFixtures.boxes(4, 120, 0), RomaFixtures.FRAME, 600, f, 10);
-            looking.decide(slowInterval).ifPresent(seen::add);
-        }
-        assertThat(running.current()).isEqualTo("big");
-        return seen.get(seen.size() - 1).estimates().stream().filter(e -> e.variantId().equals("big")).findFirst().orElseThrow()
-                .latencyMillis();
     }
 }

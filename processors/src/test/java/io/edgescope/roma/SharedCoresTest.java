@@ -26,8 +26,8 @@ class SharedCoresTest {
         SharedCores.Member a = cores.join();
         SharedCores.Member b = cores.join();
         SharedCores.Member c = cores.join();
-        a.publish(0.4, FLAT, null);
-        b.publish(1.7, FLAT, null);
+        a.publish(0.4, FLAT);
+        b.publish(1.7, FLAT);
         assertThat(c.contention()).as("0.4 plus b's duty capped at 1").isCloseTo(1 + 0.5 * 1.4, within(TOLERANCE));
         assertThat(a.contention()).as("a does not count itself").isCloseTo(1.5, within(TOLERANCE));
     }
@@ -37,8 +37,8 @@ class SharedCoresTest {
         SharedCores cores = new SharedCores(1);
         SharedCores.Member a = cores.join();
         SharedCores.Member b = cores.join();
-        a.publish(0.3, FLAT, null);
-        b.publish(0.5, STEEP, null);
+        a.publish(0.3, FLAT);
+        b.publish(0.5, STEEP);
 
         SharedCores.Impact heavier = a.view().impactOf(0.3, c -> 0.9);
 
@@ -55,7 +55,7 @@ class SharedCoresTest {
     void shouldTakeADetectorThatOverrunsItsIntervalAsBusyAllTheTime() {
         SharedCores cores = new SharedCores(1);
         SharedCores.Member a = cores.join();
-        cores.join().publish(0.5, STEEP, null);
+        cores.join().publish(0.5, STEEP);
         SharedCores.Impact slower = a.view().impactOf(1.7, c -> 2.4);
         assertThat(slower.othersApChange()).as("busy all the time either way").isCloseTo(0, within(TOLERANCE));
         assertThat(slower.contention()).isCloseTo(1.5, within(TOLERANCE));
@@ -88,7 +88,7 @@ class SharedCoresTest {
         assertThat(a.view().hasOthers()).isTrue();
         assertThat(a.view().impactOf(0, c -> 0.5).contention()).as("b starts too and runs like a").isCloseTo(1.5, within(TOLERANCE));
         assertThat(a.contention()).as("nothing measured or published yet").isEqualTo(1);
-        b.publish(0.2, FLAT, null);
+        b.publish(0.2, FLAT);
         assertThat(a.view().impactOf(0, c -> 0.5).contention()).as("b's own duty once published, 1.5 times longer beside a's")
                 .isCloseTo(1.3, within(TOLERANCE));
         SharedCores.Member late = cores.join();
@@ -102,10 +102,10 @@ class SharedCoresTest {
         SharedCores cores = new SharedCores(1);
         SharedCores.Member a = cores.join();
         SharedCores.Member b = cores.join();
-        b.publish(0.2, FLAT, null);
+        b.publish(0.2, FLAT);
         SharedCores.View seen = a.view();
-        b.publish(0.9, STEEP, null);
-        cores.join().publish(0.5, FLAT, null);
+        b.publish(0.9, STEEP);
+        cores.join().publish(0.5, FLAT);
         assertThat(seen.contention()).as("one decision's state: b at 0.2, no third stream").isCloseTo(1.2, within(TOLERANCE));
         assertThat(seen.impactOf(0.2, c -> 0.2).othersApChange()).isZero();
         assertThat(a.view().contention()).as("a new view sees both").isCloseTo(2.4, within(TOLERANCE));
@@ -118,7 +118,7 @@ class SharedCoresTest {
 
     @Test
     void shouldReadAResponseFlatBeyondItsLoads() {
-        SharedCores.Share share = new SharedCores.Share(0.5, STEEP, 0, null);
+        SharedCores.Share share = new SharedCores.Share(0.5, STEEP, 0);
         assertThat(share.apAt(0.5)).isEqualTo(0.8);
         assertThat(share.apAt(1.05)).isCloseTo(0.78, within(TOLERANCE));
         assertThat(share.apAt(10)).isEqualTo(0.4);
@@ -131,27 +131,12 @@ class SharedCoresTest {
         SharedCores.Member a = cores.join();
         SharedCores.Member b = cores.join();
         SharedCores.Member c = cores.join();
-        a.publish(0.5, FLAT, null);
-        b.publish(0.5, FLAT, null);
+        a.publish(0.5, FLAT);
+        b.publish(0.5, FLAT);
         assertThat(c.contention()).isEqualTo(2);
         b.close();
         assertThat(c.contention()).isEqualTo(1.5);
         now.set(SharedCores.STALE_AFTER_NANOS + 1);
         assertThat(c.contention()).isEqualTo(1);
-    }
-
-    @Test
-    void shouldTellTheMeanPaceTheOtherStreamsRunAVariantAt() {
-        SharedCores cores = new SharedCores(1);
-        SharedCores.Member a = cores.join();
-        SharedCores.Member b = cores.join();
-        SharedCores.Member c = cores.join();
-        a.publish(0.5, FLAT, new SharedCores.Pace("small", 9));
-        b.publish(0.5, FLAT, new SharedCores.Pace("big", 1.2));
-        c.publish(0.5, FLAT, new SharedCores.Pace("big", 1.6));
-        assertThat(a.view().paceOf("big")).hasValueCloseTo(1.4, within(TOLERANCE));
-        assertThat(a.view().paceOf("small")).as("its own pace is no news to it").isEmpty();
-        c.publish(0.5, FLAT, null);
-        assertThat(a.view().paceOf("big")).as("c has not measured its detector").hasValueCloseTo(1.2, within(TOLERANCE));
     }
 }
