@@ -143,6 +143,11 @@ public final class LiveContention {
     public record Result(Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps, int framesPerStream, int rounds,
                          List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline) {
 
+        /** Every policy run, in the order run (the same at every number of streams). */
+        public Set<String> policies() {
+            return cells.values().iterator().next().keySet();
+        }
+
         public Cell bestFixed(int streams) {
             return fixedPolicies.stream().map(cells.get(streams)::get).max(Comparator.comparingDouble(Cell::ap50)).orElseThrow();
         }

@@ -45,7 +45,7 @@ public final class LiveContentionChart {
     /** Mean real-time AP50 of every policy at each number of cameras, in the order of {@link #cameras}. */
     static Map<String, double[]> apByPolicy(LiveContention.Result r) {
         Map<String, double[]> out = new LinkedHashMap<>();
-        for (String policy : r.cells().values().iterator().next().keySet()) {
+        for (String policy : r.policies()) {
             out.put(policy, r.cells().values().stream().mapToDouble(byPolicy -> byPolicy.get(policy).ap50()).toArray());
         }
         return out;
@@ -93,13 +93,12 @@ public final class LiveContentionChart {
         double[] x = cameras(r).stream().mapToDouble(Integer::doubleValue).toArray();
         apByPolicy(r).forEach((policy, ap) -> {
             XYSeries s = chart.addSeries(policy, x, ap);
-            if (!r.fixedPolicies().contains(policy)) {
-                s.setLineStyle(SeriesLines.DASH_DASH);
-            }
             if (policy.equals(RomaBenchmark.ROMA)) {
                 s.setLineStyle(SeriesLines.SOLID).setLineWidth(ROMA_LINE_WIDTH);
                 s.setLineColor(Color.BLACK);
                 s.setMarkerColor(Color.BLACK);
+            } else if (!r.fixedPolicies().contains(policy)) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
             }
         });
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0");

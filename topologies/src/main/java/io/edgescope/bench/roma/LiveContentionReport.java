@@ -28,7 +28,7 @@ public final class LiveContentionReport {
                 + "(mean of %d round(s); all streams' frames pooled):%n%n| policy |", r.framesPerStream(), r.fps(), r.rounds()));
         r.cells().keySet().forEach(n -> b.append(' ').append(n).append(n == 1 ? " stream |" : " streams |"));
         b.append("\n|---|").append("---|".repeat(r.cells().size())).append('\n');
-        for (String policy : r.cells().values().iterator().next().keySet()) {
+        for (String policy : r.policies()) {
             b.append("| ").append(policy).append(" |");
             r.cells().values().forEach(byPolicy -> b.append(cellAp(byPolicy.get(policy))));
             b.append('\n');

@@ -121,7 +121,7 @@ public final class ProfiledDecisions {
         Set<Long> threads = new HashSet<>();
         charged.forEach(c -> threads.add(c.threadId()));
         Recorded recorded = readRecording(recording, threads);
-        double interval = intervalMillis.isPresent() ? intervalMillis.getAsDouble() : recorded.intervalMillis().orElse(Double.NaN);
+        double interval = intervalMillis.orElse(recorded.intervalMillis().orElse(Double.NaN));
         if (!(interval > 0)) {
             throw new IllegalArgumentException("The recording " + recording + " does not say its sampling interval (async-profiler's 'interval' setting): "
                     + "give it with --interval-ms");
