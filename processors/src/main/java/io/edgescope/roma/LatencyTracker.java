@@ -1,5 +1,6 @@
 package io.edgescope.roma;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,10 +11,13 @@ import java.util.Map;
  * the host's current load (how much slower than offline it
  * runs, shared by all variants, from the stream's last few measurements) and, when learning is on,
  * each variant's own relative speed under load (1 until learnt), learnt in the first frames after
- * each switch to it against the load measured just before the switch (unless the other streams'
- * load moved meanwhile). So a busy host, other streams or this machine's own drift show up in
- * every estimate without re-profiling, and so does the jitter, which decides how often a detector
- * near the frame interval overruns it. Under contention the variants do not slow down alike (on
+ * each switch to it against the load measured just before the switch — the median over the kept
+ * frames, and only once at least {@link #CALIBRATION_FRAMES} were measured, as a stream's first frames
+ * and lone slow frames (the ones that trigger a switch) would otherwise go into the new variant's speed
+ * and, while it runs, into every other variant's estimate — unless the other streams' load moved
+ * meanwhile. So a busy host, other streams or this machine's own drift show up in every estimate
+ * without re-profiling, and so does the jitter, which decides how often a detector near the frame
+ * interval overruns it. Under contention the variants do not slow down alike (on
  * this host the larger inputs more), which the learnt speeds capture.
  * <p>
  * A learnt speed can be wrong (a switch that coincides with a change of load puts the change into
@@ -110,9 +114,9 @@ public final class LatencyTracker {
         if (!(offline > 0)) {
             return;
         }
-        if (learnSpeeds && last != null && !variantId.equals(last)) {
+        if (learnSpeeds && last != null && !variantId.equals(last) && size >= CALIBRATION_FRAMES) {
             calibrationLeft = CALIBRATION_FRAMES;
-            loadBeforeSwitch = loadFactor();
+            loadBeforeSwitch = medianLoad();
             othersBeforeSwitch = meanOf(modelled, 1);
             speedBeforeCalibration = speed.getOrDefault(variantId, Double.NaN);
         } else if (!variantId.equals(last)) {
@@ -183,6 +187,13 @@ public final class LatencyTracker {
      */
     public double overlapFactor() {
         return meanOf(contentions, 1) / meanOf(modelled, 1);
+    }
+
+    /** The median of the kept loads: the load a switch's calibration compares against, which one slow frame does not move. */
+    private double medianLoad() {
+        double[] kept = Arrays.copyOf(loads, size);
+        Arrays.sort(kept);
+        return size % 2 == 1 ? kept[size / 2] : (kept[size / 2 - 1] + kept[size / 2]) / 2;
     }
 
     private double meanOf(double[] values, double none) {

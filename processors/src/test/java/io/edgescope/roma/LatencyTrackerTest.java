@@ -84,6 +84,34 @@ class LatencyTrackerTest {
         assertThat(t.loadFactor()).isCloseTo(2.0, within(0.3));
     }
 
+    @Test
+    void shouldNotLearnASpeedFromASwitchAfterTooFewFramesToKnowTheLoad() {
+        // the stream's first frame ran big at twice its offline latency (a cold start) and the stream moved to small at once:
+        // small at its offline latency is not twice as fast as big
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);
+        t.observe("big", 80);
+        for (int i = 0; i < 3; i++) {
+            t.observe("small", 10);
+        }
+        assertThat(t.speedOf("small")).isEqualTo(1.0);
+        assertThat(t.estimate("big")).as("big priced at the load small measured, not at half of it").isCloseTo(40 * 1.25, within(1e-9));
+    }
+
+    @Test
+    void shouldCalibrateAgainstTheUsualLoadBeforeASwitchNotOneSlowFrame() {
+        // five frames of big as offline, then one at three times it — the spike that made the stream switch to small, which
+        // then runs as offline: small is as fast as big, not three times faster
+        LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);
+        for (int i = 0; i < 5; i++) {
+            t.observe("big", 40);
+        }
+        t.observe("big", 120);
+        for (int i = 0; i < 3; i++) {
+            t.observe("small", 10);
+        }
+        assertThat(t.speedOf("small")).isCloseTo(1.0, within(1e-9));
+    }
+
     /** Six frames of big under the others' contention {@code before}, then three of small (10 ms offline, 20 measured) under {@code after}. */
     private static LatencyTracker switchWhileOthersGo(double before, double after) {
         LatencyTracker t = new LatencyTracker(RomaFixtures.profile(), 6, true, 0);

@@ -51,7 +51,8 @@ final class BenchRomaLiveCommand implements Callable<Integer> {
         LiveContention.Options options = new LiveContention.Options(inputs.sequences(), inputs.variants(),
                 streams, seconds, rounds, AssetResolver.userCacheDir().resolve(RomaCommand.CACHE_FOLDER), config.maxDecodedPixels(),
                 SizeBuckets.DEFAULT, config.romaSettings(), inputs.todTolerance, inputs.recordedProfile);
-        LiveContention.Result result = LiveContention.run(options, v -> assets.loadModel(config, v), System.err::println);
+        LiveContention.Result result = LiveContention.run(options, LiveContention.Models.asConfigured(config, assets::loadModel),
+                System.err::println);
         if (trace != null) {
             LiveContentionReport.trace(result, trace);
         }

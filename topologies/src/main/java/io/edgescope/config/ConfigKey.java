@@ -35,6 +35,22 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
         });
     }
 
+    /** The value of a {@link #positiveIntOrAuto} key left to the program. */
+    static final String AUTO = "auto";
+    /** How {@link #positiveIntOrAuto} parses {@value #AUTO}. */
+    static final int AUTO_VALUE = 0;
+
+    /** A positive number, or {@value #AUTO} (the default; parsed to {@link #AUTO_VALUE}) for one the program derives. */
+    static ConfigKey<Integer> positiveIntOrAuto(String name, String doc) {
+        ConfigKey<Integer> number = positiveInt(name, 1, doc);
+        return new ConfigKey<>(name, doc, AUTO, s -> AUTO.equals(s) ? AUTO_VALUE : number.parse(s));
+    }
+
+    /** The text of a {@link #positiveIntOrAuto} value. */
+    static String autoOr(int value) {
+        return value == AUTO_VALUE ? AUTO : Integer.toString(value);
+    }
+
     static ConfigKey<Integer> port(String name, int defaultValue, String doc) {
         return intRange(name, defaultValue, 0, MAX_PORT, doc);
     }

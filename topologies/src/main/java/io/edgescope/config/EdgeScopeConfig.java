@@ -36,7 +36,7 @@ public record EdgeScopeConfig(
         String variantRules,
         int maxResidentVariants,
         int variantsBudgetMib,
-        int detectorThreads,
+        int configuredDetectorThreads,
         boolean detectorSpinning,
         int jpegQuality,
         RomaSettings roma,
@@ -139,8 +139,8 @@ public record EdgeScopeConfig(
     public static final ConfigKey<Integer> VARIANTS_BUDGET_MB = ConfigKey.positiveInt("variants.memory.budget.mb",
             DEFAULT_VARIANTS_BUDGET_MB, "Memory the loaded variants may use together (each estimated as RSS growth while it loaded); "
                     + "beyond it the least recently used is unloaded.");
-    public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveInt("detector.threads",
-            Runtime.getRuntime().availableProcessors(), "ONNX Runtime intra-op threads per inference (default: cores).");
+    public static final ConfigKey<Integer> DETECTOR_THREADS = ConfigKey.positiveIntOrAuto("detector.threads",
+            "ONNX Runtime intra-op threads per inference; auto: the cores shared by the stream threads (cores / num.stream.threads, at least 1), so concurrent inferences do not oversubscribe the cores.");
     public static final ConfigKey<Boolean> DETECTOR_SPINNING = ConfigKey.bool("detector.spinning", false,
             "Let idle ONNX Runtime threads busy-wait for work (whole detectors and the split head/tail alike): lower latency when the detector has the cores to itself; the waiting burns CPU that Kafka threads on the same cores need.");
     public static final ConfigKey<Integer> JPEG_QUALITY = ConfigKey.intRange("ingest.jpeg.quality", DEFAULT_JPEG_QUALITY,
@@ -327,7 +327,7 @@ public record EdgeScopeConfig(
         m.put(VARIANT_RULES.name(), variantRules);
         m.put(MAX_RESIDENT_VARIANTS.name(), Integer.toString(maxResidentVariants));
         m.put(VARIANTS_BUDGET_MB.name(), Integer.toString(variantsBudgetMib));
-        m.put(DETECTOR_THREADS.name(), Integer.toString(detectorThreads));
+        m.put(DETECTOR_THREADS.name(), ConfigKey.autoOr(configuredDetectorThreads));
         m.put(DETECTOR_SPINNING.name(), Boolean.toString(detectorSpinning));
         m.put(JPEG_QUALITY.name(), Integer.toString(jpegQuality));
         m.put(ROMA_RESELECT_FRAMES.name(), Integer.toString(roma.reselectEveryFrames()));
@@ -418,9 +418,18 @@ public record EdgeScopeConfig(
         return Variant.byId(detectorVariant).orElseThrow();
     }
 
+    /**
+     * ONNX Runtime threads per inference: as configured, or for {@code auto} the cores divided among the stream threads (each
+     * runs one inference at a time), at least one.
+     */
+    public int detectorThreads() {
+        return configuredDetectorThreads != ConfigKey.AUTO_VALUE ? configuredDetectorThreads
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / numStreamThreads);
+    }
+
     /** How the detector runs, from the detector.* keys. */
     public DetectorSettings detectorSettings() {
-        return new DetectorSettings(scoreThreshold, nmsIou, detectorThreads, detectorSpinning);
+        return new DetectorSettings(scoreThreshold, nmsIou, detectorThreads(), detectorSpinning);
     }
 
     /** What the topologies accept, and when a real-time frame is too old. */

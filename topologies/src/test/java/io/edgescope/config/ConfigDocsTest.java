@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 class ConfigDocsTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z.]+)` \\| ([^|]+) \\| ([^|]+) \\|$");
-    private static final String CORES_DEFAULT = "(number of cores)";
     private static final String EMPTY_DEFAULT = "(empty)";
 
     @Test
@@ -30,8 +29,7 @@ class ConfigDocsTest {
         assertThat(documented.keySet()).containsExactlyElementsOf(EdgeScopeConfig.KEYS.stream().map(ConfigKey::name).toList());
         for (ConfigKey<?> key : EdgeScopeConfig.KEYS) {
             String[] row = documented.get(key.name());
-            String expectedDefault = key == EdgeScopeConfig.DETECTOR_THREADS ? CORES_DEFAULT
-                    : key.defaultValue().isEmpty() ? EMPTY_DEFAULT : "`" + key.defaultValue() + "`";
+            String expectedDefault = key.defaultValue().isEmpty() ? EMPTY_DEFAULT : "`" + key.defaultValue() + "`";
             assertThat(row[0]).as("default of %s", key.name()).isEqualTo(expectedDefault);
             assertThat(row[1]).as("doc of %s", key.name()).isEqualTo(key.doc());
         }
@@ -54,5 +52,19 @@ class ConfigDocsTest {
         assertThat(config.framePartitions()).isEqualTo(8);
         assertThat(config.processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(config.externalBootstrap()).isEmpty();
+    }
+
+    @Test
+    void shouldShareTheCoresAmongStreamThreadsUnlessDetectorThreadsAreSet() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        EdgeScopeConfig defaults = EdgeScopeConfig.defaults();
+        assertThat(defaults.detectorThreads()).isEqualTo(cores);
+        assertThat(defaults.with(Map.of("num.stream.threads", Integer.toString(cores))).detectorThreads()).isEqualTo(1);
+        assertThat(defaults.with(Map.of("num.stream.threads", Integer.toString(cores * 2))).detectorThreads()).isEqualTo(1);
+        EdgeScopeConfig three = defaults.with(Map.of("detector.threads", "3"));
+        assertThat(three.with(Map.of("num.stream.threads", "4")).detectorSettings().intraOpThreads()).isEqualTo(3);
+        assertThat(three.with(Map.of("detector.threads", "auto")).toMap()).containsEntry("detector.threads", "auto");
+        assertThatThrownBy(() -> defaults.with(Map.of("detector.threads", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detector.threads=0");
     }
 }

@@ -1,5 +1,6 @@
 package io.edgescope.bench.roma;
 
+import io.edgescope.config.EdgeScopeConfig;
 import io.edgescope.detect.BgrImage;
 import io.edgescope.detect.Detector;
 import io.edgescope.detect.DetectorFactory;
@@ -38,7 +39,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -138,10 +141,11 @@ public final class LiveContention {
     /**
      * Every cell by number of streams, then policy (in the order run); the fixed policies' names; every decision ROMA
      * took, in the order run; and by number of streams, each fixed policy's AP50 on the same frames were every frame
-     * detected at once ({@link #offlineAp50}: what the cameras' content alone gives it, before any staleness).
+     * detected at once ({@link #offlineAp50}: what the cameras' content alone gives it, before any staleness); and by number of
+     * streams, the ONNX Runtime threads each inference had.
      */
     public record Result(Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps, int framesPerStream, int rounds,
-                         List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline) {
+                         List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline, Map<Integer, Integer> threadsPerInference) {
 
         /** Every policy run, in the order run (the same at every number of streams). */
         public Set<String> policies() {
@@ -184,10 +188,12 @@ public final class LiveContention {
         /**
          * The contention slowdown a fixed policy's mean latency shows at {@code streams} cameras against one, as {@link SharedCores}
          * models it: {@code (latency_n / latency_1 - 1) / O}, O = the other cameras' summed duty cycles {@code (n - 1) x min(1,
-         * latency_n / interval)}; empty without a one-camera run or other cameras.
+         * latency_n / interval)}; empty without a one-camera run or other cameras, or where the inferences had other threads than
+         * with one camera (their latencies then differ by more than contention).
          */
         public OptionalDouble contentionSlowdown(String fixedPolicy, int streams) {
-            if (streams < 2 || !cells.containsKey(1) || !cells.containsKey(streams)) {
+            if (streams < 2 || !cells.containsKey(1) || !cells.containsKey(streams)
+                    || !threadsPerInference.get(1).equals(threadsPerInference.get(streams))) {
                 return OptionalDouble.empty();
             }
             double alone = cells.get(1).get(fixedPolicy).meanLatencyMillis();
@@ -200,36 +206,74 @@ public final class LiveContention {
     private LiveContention() {
     }
 
-    public static Result run(Options o, Function<Variant, DetectorFactory> models, Consumer<String> progress) throws InterruptedException {
+    /**
+     * Loads a variant's model with a number of ONNX Runtime threads per inference, and says how many threads each camera's
+     * inferences get when {@code cameras} run at once (e.g. the cores shared among them).
+     */
+    public interface Models {
+        DetectorFactory load(Variant variant, int threadsPerInference);
+
+        int threadsPerInference(int cameras);
+
+        /**
+         * Models loaded as {@code config} says, every camera taken as a stream thread of its own: with {@code detector.threads=auto}
+         * the cores are shared among the cameras, as the detection service shares them among its stream threads.
+         */
+        static Models asConfigured(EdgeScopeConfig config, BiFunction<EdgeScopeConfig, Variant, DetectorFactory> loader) {
+            return new Models() {
+                @Override
+                public DetectorFactory load(Variant variant, int threadsPerInference) {
+                    return loader.apply(config.with(Map.of(EdgeScopeConfig.DETECTOR_THREADS.name(), Integer.toString(threadsPerInference))),
+                            variant);
+                }
+
+                @Override
+                public int threadsPerInference(int cameras) {
+                    return config.with(Map.of(EdgeScopeConfig.NUM_STREAM_THREADS.name(), Integer.toString(cameras))).detectorThreads();
+                }
+            };
+        }
+    }
+
+    /**
+     * What every load run with the same threads per inference shares: a model per variant, detectors for its most cameras, and
+     * the policies made on the accuracy profile with the variants' latencies measured idle with those threads.
+     */
+    private record Rig(List<DetectorFactory> factories, List<Map<String, Detector>> detectors,
+                       Map<String, Function<Camera, SelectionPolicy>> policies) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            close(factories, detectors);
+        }
+
+        static void close(List<DetectorFactory> factories, List<Map<String, Detector>> detectors) {
+            detectors.forEach(m -> m.values().forEach(Detector::close));
+            factories.forEach(DetectorFactory::close);
+        }
+    }
+
+    public static Result run(Options o, Models models, Consumer<String> progress) throws InterruptedException {
         List<String> ids = o.variants().stream().map(Variant::id).toList();
         List<MotSequence> profileClips = RomaScenarios.profileClips(o.sequences(), o.recordedProfile());
-        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(profileClips, o.variants(), models, RomaBenchmark.LABEL,
-                o.maxPixels(), o.cacheDir(), progress);
+        Map<Integer, Integer> threads = new LinkedHashMap<>();
+        o.streams().forEach(n -> threads.put(n, models.threadsPerInference(n)));
+        DetectionBankBuilder.Bank bank = DetectionBankBuilder.build(profileClips, o.variants(),
+                v -> models.load(v, threads.get(o.streams().get(0))), RomaBenchmark.LABEL, o.maxPixels(), o.cacheDir(), progress);
         Map<String, List<byte[]>> encoded = encodedFrames(o.sequences());
         ImageCodec codec = new ImageCodec(o.maxPixels());
         Function<Shot, BgrImage> image = shot -> codec.decode(encoded.get(shot.clip()).get(shot.sourceFrame() - 1));
         List<Shot> mixed = RomaScenarios.mixed(o.sequences());
         double fps = RomaScenarios.CONTENTION_FPS;
         int perStream = (int) Math.min(mixed.size(), Math.round(o.seconds() * fps));
-        int slots = Collections.max(o.streams());
-        List<DetectorFactory> factories = new ArrayList<>();
-        List<Map<String, Detector>> detectors = new ArrayList<>();
+        Map<Integer, Rig> rigs = new TreeMap<>();
         try {
-            progress.accept("live: loading " + ids.size() + " variants for " + slots + " streams");
-            for (Variant v : o.variants()) {
-                factories.add(models.apply(v));
+            for (int t : new TreeSet<>(threads.values())) {
+                int slots = o.streams().stream().filter(n -> threads.get(n) == t).max(Integer::compare).orElseThrow();
+                progress.accept("live: loading " + ids.size() + " variants for " + slots + " stream(s), " + t + " thread(s) per inference");
+                rigs.put(t, rig(o, models, t, slots, profileClips, bank, image.apply(mixed.get(0))));
             }
-            for (int s = 0; s < slots; s++) {
-                detectors.add(new LinkedHashMap<>());
-                for (DetectorFactory f : factories) {
-                    detectors.get(s).put(f.variantId(), f.newDetector());
-                }
-            }
-            Map<String, Double> idle = IdleLatency.measure(detectors.get(0), image.apply(mixed.get(0)), IDLE_SAMPLES, System::nanoTime);
-            AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
-            RomaSelector.warmUp(profile, o.settings());
             new ReferenceWork().warmUp();
-            Map<String, Function<Camera, SelectionPolicy>> policies = policies(profile, o);
             List<CameraDecision> decisions = new ArrayList<>();
             List<String> fixed = ids.stream().map(id -> new FixedPolicy(id).name()).toList();
             // each camera's frames per number of cameras: the same in every round, and scored offline once
@@ -241,20 +285,22 @@ public final class LiveContention {
                 offline.put(n, new LinkedHashMap<>());
                 ids.forEach(id -> offline.get(n).put(new FixedPolicy(id).name(), offlineAp50(slices, bank, id)));
             }
+            Set<String> names = rigs.values().iterator().next().policies().keySet();
             Map<Integer, Map<String, List<LiveStream.Run[]>>> runs = new LinkedHashMap<>();
             Map<Integer, Map<String, List<Double>>> aps = new LinkedHashMap<>();
             for (int round = 0; round < o.rounds(); round++) {
-                List<String> order = new ArrayList<>(policies.keySet());
+                List<String> order = new ArrayList<>(names);
                 if (round % 2 == 1) {
                     Collections.reverse(order);
                 }
                 for (int n : o.streams()) {
                     List<List<Shot>> slices = slicesFor.get(n);
+                    Rig rig = rigs.get(threads.get(n));
                     for (String name : order) {
                         progress.accept("live: round " + (round + 1) + "/" + o.rounds() + ", " + n + " stream(s), " + name);
                         List<List<Taken>> taken = new ArrayList<>();
-                        LiveStream.Run[] r = runTogether(slices, policies.get(name), new SharedCores(o.settings().contentionSlowdown()), taken,
-                                detectors, image, fps);
+                        LiveStream.Run[] r = runTogether(slices, rig.policies().get(name), new SharedCores(o.settings().contentionSlowdown()),
+                                taken, rig.detectors(), image, fps);
                         for (int camera = 0; camera < taken.size(); camera++) {
                             for (Taken t : taken.get(camera)) {
                                 decisions.add(new CameraDecision(name, n, round, camera, t.decision(), t.moment()));
@@ -267,11 +313,36 @@ public final class LiveContention {
                     }
                 }
             }
-            return new Result(cells(o.streams(), policies.keySet(), aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions),
-                    offline);
+            return new Result(cells(o.streams(), names, aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions),
+                    offline, Map.copyOf(threads));
         } finally {
-            detectors.forEach(m -> m.values().forEach(Detector::close));
-            factories.forEach(DetectorFactory::close);
+            rigs.values().forEach(Rig::close);
+        }
+    }
+
+    /** The models, detectors, profile and policies of the loads run with {@code threads} per inference, for up to {@code slots} cameras. */
+    private static Rig rig(Options o, Models models, int threads, int slots, List<MotSequence> profileClips, DetectionBankBuilder.Bank bank,
+                           BgrImage sample) {
+        List<DetectorFactory> factories = new ArrayList<>();
+        List<Map<String, Detector>> detectors = new ArrayList<>();
+        try {
+            for (Variant v : o.variants()) {
+                factories.add(models.load(v, threads));
+            }
+            for (int s = 0; s < slots; s++) {
+                detectors.add(new LinkedHashMap<>());
+                for (DetectorFactory f : factories) {
+                    detectors.get(s).put(f.variantId(), f.newDetector());
+                }
+            }
+            Map<String, Double> idle = IdleLatency.measure(detectors.get(0), sample, IDLE_SAMPLES, System::nanoTime);
+            List<String> ids = o.variants().stream().map(Variant::id).toList();
+            AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
+            RomaSelector.warmUp(profile, o.settings());
+            return new Rig(factories, detectors, policies(profile, o));
+        } catch (RuntimeException e) {
+            Rig.close(factories, detectors);
+            throw e;
         }
     }
 

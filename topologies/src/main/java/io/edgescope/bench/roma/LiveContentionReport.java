@@ -25,7 +25,8 @@ public final class LiveContentionReport {
     public static String tables(LiveContention.Result r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Live contention: every stream runs the policy, %d frames each at %.0f fps, detected for real "
-                + "(mean of %d round(s); all streams' frames pooled):%n%n| policy |", r.framesPerStream(), r.fps(), r.rounds()));
+                + "(mean of %d round(s); all streams' frames pooled); ONNX Runtime threads per inference: %s:%n%n| policy |", r.framesPerStream(),
+                r.fps(), r.rounds(), threads(r)));
         r.cells().keySet().forEach(n -> b.append(' ').append(n).append(n == 1 ? " stream |" : " streams |"));
         b.append("\n|---|").append("---|".repeat(r.cells().size())).append('\n');
         for (String policy : r.policies()) {
@@ -89,8 +90,14 @@ public final class LiveContentionReport {
         return b.toString();
     }
 
+    /** "2 with 1 stream, 1 with 2 streams, …". */
+    private static String threads(LiveContention.Result r) {
+        return String.join(", ", r.cells().keySet().stream()
+                .map(n -> r.threadsPerInference().get(n) + " with " + n + (n == 1 ? " stream" : " streams")).toList());
+    }
+
     /**
-     * One object per number of streams: streams, per_policy (policy → real-time AP50), per_policy_rounds (policy → each round's),
+     * One object per number of streams: streams, threads_per_inference (ONNX Runtime threads each inference had), per_policy (policy → real-time AP50), per_policy_rounds (policy → each round's),
      * roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
      * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
      * latency showed; empty for one stream), roma_decision_us (roma and
@@ -104,6 +111,7 @@ public final class LiveContentionReport {
         r.cells().forEach((n, byPolicy) -> {
             ObjectNode o = out.addObject();
             o.put("streams", n);
+            o.put("threads_per_inference", r.threadsPerInference().get(n));
             ObjectNode per = o.putObject("per_policy");
             byPolicy.forEach((name, c) -> per.put(name, c.ap50()));
             ObjectNode rounds = o.putObject("per_policy_rounds");

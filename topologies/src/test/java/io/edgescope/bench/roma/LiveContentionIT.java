@@ -33,7 +33,8 @@ class LiveContentionIT {
                 tmp.resolve("cache"), config.maxDecodedPixels(), SizeBuckets.DEFAULT, config.romaSettings(), 0.02, false);
 
         long startedEpochMillis = System.currentTimeMillis();
-        LiveContention.Result result = LiveContention.run(options, v -> TestDetectors.model(config, v, tmp.resolve("variants")), m -> { });
+        LiveContention.Result result = LiveContention.run(options,
+                LiveContention.Models.asConfigured(config, (c, v) -> TestDetectors.model(c, v, tmp.resolve("variants"))), m -> { });
 
         ArrayNode json = LiveContentionReport.json(result);
         assertThat(json).extracting(n -> n.get("streams").asInt()).containsExactly(1, 2);
@@ -68,9 +69,14 @@ class LiveContentionIT {
         LiveContention.Cell two = result.cells().get(2).get("fixed:yolox-nano-256");
         assertThat(two.frames()).as("two cameras' frames").isEqualTo(2 * frames);
         assertThat(two.processedShare()).isGreaterThan(0.5);
-        assertThat(LiveContentionReport.tables(result)).contains("decision time", "no staleness", "| roma |", "roma / best fixed", "round by round", "roma / roma-alone", "2 streams",
-                "Contention slowdown");
-        assertThat(json.get(1).get("contention_slowdown").fieldNames()).toIterable().containsExactly(POLICIES.get(0), POLICIES.get(1));
+        int alone = config.detectorThreads();
+        int shared = config.with(Map.of("num.stream.threads", "2")).detectorThreads();
+        assertThat(json).extracting(n -> n.get("threads_per_inference").asInt()).as("the cores shared among the cameras")
+                .containsExactly(alone, shared);
+        assertThat(LiveContentionReport.tables(result)).contains("decision time", "no staleness", "| roma |", "roma / best fixed", "round by round",
+                "roma / roma-alone", "2 streams", "threads per inference: " + alone + " with 1 stream, " + shared + " with 2 streams");
+        assertThat(json.get(1).get("contention_slowdown").isEmpty()).as("latencies with other threads per inference tell more than contention")
+                .isEqualTo(alone != shared);
         assertThat(json.get(0).get("contention_slowdown").isEmpty()).as("one camera has no one to contend with").isTrue();
         assertThat(result.decisions()).extracting(LiveContention.CameraDecision::camera).as("both cameras of the two-camera run decided").contains(0, 1);
         assertThat(result.decisions()).extracting(LiveContention.CameraDecision::policy).as("both ROMAs traced").contains("roma", "roma-alone");
