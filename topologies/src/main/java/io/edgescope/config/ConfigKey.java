@@ -26,13 +26,15 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
     }
 
     static ConfigKey<Integer> positiveInt(String name, int defaultValue, String doc) {
-        return new ConfigKey<>(name, doc, Integer.toString(defaultValue), s -> {
-            int v = Integer.parseInt(s);
-            if (v <= 0) {
-                throw new IllegalArgumentException("must be positive, got " + v);
-            }
-            return v;
-        });
+        return new ConfigKey<>(name, doc, Integer.toString(defaultValue), ConfigKey::positive);
+    }
+
+    private static int positive(String s) {
+        int v = Integer.parseInt(s);
+        if (v <= 0) {
+            throw new IllegalArgumentException("must be positive, got " + v);
+        }
+        return v;
     }
 
     /** The value of a {@link #positiveIntOrAuto} key left to the program. */
@@ -42,8 +44,7 @@ public record ConfigKey<T>(String name, String doc, String defaultValue, Functio
 
     /** A positive number, or {@value #AUTO} (the default; parsed to {@link #AUTO_VALUE}) for one the program derives. */
     static ConfigKey<Integer> positiveIntOrAuto(String name, String doc) {
-        ConfigKey<Integer> number = positiveInt(name, 1, doc);
-        return new ConfigKey<>(name, doc, AUTO, s -> AUTO.equals(s) ? AUTO_VALUE : number.parse(s));
+        return new ConfigKey<>(name, doc, AUTO, s -> AUTO.equals(s) ? AUTO_VALUE : positive(s));
     }
 
     /** The text of a {@link #positiveIntOrAuto} value. */

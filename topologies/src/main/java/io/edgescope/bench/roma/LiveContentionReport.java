@@ -97,8 +97,8 @@ public final class LiveContentionReport {
     }
 
     /**
-     * One object per number of streams: streams, threads_per_inference (ONNX Runtime threads each inference had), per_policy (policy → real-time AP50), per_policy_rounds (policy → each round's),
-     * roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
+     * One object per number of streams: streams, threads_per_inference (ONNX Runtime threads each inference had), per_policy
+     * (policy → real-time AP50), per_policy_rounds (policy → each round's), roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
      * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
      * latency showed; empty for one stream), roma_decision_us (roma and
      * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, over_1ms_cpu, max_wall, and the same for the reference work run after
