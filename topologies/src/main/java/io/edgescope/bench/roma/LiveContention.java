@@ -142,10 +142,12 @@ public final class LiveContention {
      * Every cell by number of streams, then policy (in the order run); the fixed policies' names; every decision ROMA
      * took, in the order run; and by number of streams, each fixed policy's AP50 on the same frames were every frame
      * detected at once ({@link #offlineAp50}: what the cameras' content alone gives it, before any staleness); and by number of
-     * streams, the ONNX Runtime threads each inference had.
+     * streams, the ONNX Runtime threads each inference had and each fixed policy's detector latency alone on the host with them
+     * (ms, {@link IdleLatency}: measured at the start of the run).
      */
     public record Result(Map<Integer, Map<String, Cell>> cells, List<String> fixedPolicies, double fps, int framesPerStream, int rounds,
-                         List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline, Map<Integer, Integer> threadsPerInference) {
+                         List<CameraDecision> decisions, Map<Integer, Map<String, Double>> offline, Map<Integer, Integer> threadsPerInference,
+                         Map<Integer, Map<String, Double>> idleMillis) {
 
         /** Every policy run, in the order run (the same at every number of streams). */
         public Set<String> policies() {
@@ -186,17 +188,15 @@ public final class LiveContention {
         }
 
         /**
-         * The contention slowdown a fixed policy's mean latency shows at {@code streams} cameras against one, as {@link SharedCores}
-         * models it: {@code (latency_n / latency_1 - 1) / O}, O = the other cameras' summed duty cycles {@code (n - 1) x min(1,
-         * latency_n / interval)}; empty without a one-camera run or other cameras, or where the inferences had other threads than
-         * with one camera (their latencies then differ by more than contention).
+         * The contention slowdown a fixed policy's mean latency shows at {@code streams} cameras against its latency alone on the
+         * host with the same threads per inference, as {@link SharedCores} models it: {@code (latency_n / latency_alone - 1) / O},
+         * O = the other cameras' summed duty cycles {@code (n - 1) x min(1, latency_n / interval)}; empty without other cameras.
          */
         public OptionalDouble contentionSlowdown(String fixedPolicy, int streams) {
-            if (streams < 2 || !cells.containsKey(1) || !cells.containsKey(streams)
-                    || !threadsPerInference.get(1).equals(threadsPerInference.get(streams))) {
+            if (streams < 2 || !cells.containsKey(streams)) {
                 return OptionalDouble.empty();
             }
-            double alone = cells.get(1).get(fixedPolicy).meanLatencyMillis();
+            double alone = idleMillis.get(streams).get(fixedPolicy);
             double shared = cells.get(streams).get(fixedPolicy).meanLatencyMillis();
             double othersBusy = (streams - 1) * Math.min(1, shared * fps / MILLIS_PER_SECOND);
             return OptionalDouble.of((shared / alone - 1) / othersBusy);
@@ -236,10 +236,10 @@ public final class LiveContention {
     }
 
     /**
-     * What every load run with the same threads per inference shares: a model per variant, detectors for its most cameras, and
-     * the policies made on the accuracy profile with the variants' latencies measured idle with those threads.
+     * What every load run with the same threads per inference shares: a model per variant, detectors for its most cameras, the
+     * variants' latencies measured idle with those threads (by variant id), and the policies made on the profile with them.
      */
-    private record Rig(List<DetectorFactory> factories, List<Map<String, Detector>> detectors,
+    private record Rig(List<DetectorFactory> factories, List<Map<String, Detector>> detectors, Map<String, Double> idleMillis,
                        Map<String, Function<Camera, SelectionPolicy>> policies) implements AutoCloseable {
 
         @Override
@@ -313,8 +313,13 @@ public final class LiveContention {
                     }
                 }
             }
+            Map<Integer, Map<String, Double>> idle = new LinkedHashMap<>();
+            for (int n : o.streams()) {
+                idle.put(n, new LinkedHashMap<>());
+                rigs.get(threads.get(n)).idleMillis().forEach((id, ms) -> idle.get(n).put(new FixedPolicy(id).name(), ms));
+            }
             return new Result(cells(o.streams(), names, aps, runs), fixed, fps, perStream, o.rounds(), List.copyOf(decisions),
-                    offline, Map.copyOf(threads));
+                    offline, Map.copyOf(threads), idle);
         } finally {
             rigs.values().forEach(Rig::close);
         }
@@ -339,7 +344,7 @@ public final class LiveContention {
             List<String> ids = o.variants().stream().map(Variant::id).toList();
             AccuracyProfile profile = AccuracyProfiles.measure(profileClips, bank, ids, o.buckets(), idle);
             RomaSelector.warmUp(profile, o.settings());
-            return new Rig(factories, detectors, policies(profile, o));
+            return new Rig(factories, detectors, idle, policies(profile, o));
         } catch (RuntimeException e) {
             Rig.close(factories, detectors);
             throw e;

@@ -78,7 +78,8 @@ public final class LiveContentionReport {
         List<Integer> shared = r.cells().keySet().stream().filter(n -> r.contentionSlowdown(r.fixedPolicies().get(0), n).isPresent()).toList();
         if (!shared.isEmpty()) {
             b.append("\nContention slowdown each fixed variant showed (what `roma.contention.slowdown` models: (mean latency with n cameras / "
-                    + "alone - 1) / the other cameras' summed duty cycles):\n\n| policy |");
+                    + "latency alone on the host with the same threads per inference, measured at the start - 1) / the other cameras' "
+                    + "summed duty cycles):\n\n| policy |");
             shared.forEach(n -> b.append(' ').append(n).append(" streams |"));
             b.append("\n|---|").append("---|".repeat(shared.size())).append('\n');
             for (String policy : r.fixedPolicies()) {
@@ -100,7 +101,7 @@ public final class LiveContentionReport {
      * One object per number of streams: streams, threads_per_inference (ONNX Runtime threads each inference had), per_policy
      * (policy → real-time AP50), per_policy_rounds (policy → each round's), roma, roma_alone, best_fixed, best_fixed_policy, roma_vs_best_fixed_by_round (mean_percent, standard_error_percent — null with
      * one round — and rounds: {@link PairedChange}), fits_interval, tod, contention_slowdown (fixed policy → the slowdown its
-     * latency showed; empty for one stream), roma_decision_us (roma and
+     * latency showed against its latency alone with the same threads; empty for one stream), roma_decision_us (roma and
      * roma-alone → decisions, median_cpu, p99_cpu, max_cpu, over_1ms_cpu, max_wall, and the same for the reference work run after
      * each decision: reference_median_cpu, reference_max_cpu, reference_over_1ms_cpu), offline (fixed policy → AP50 on the same frames with no
      * staleness), expected_share (fixed policy → the share of that ROMA, watching it, expected it to keep), roma_variants.

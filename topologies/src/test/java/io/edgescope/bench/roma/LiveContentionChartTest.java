@@ -22,7 +22,7 @@ class LiveContentionChartTest {
         Map<Integer, Map<String, LiveContention.Cell>> cells = new LinkedHashMap<>();
         cells.put(1, cellsOf(1, 0.6, 0.8, 0.79, Map.of("big", 100)));
         cells.put(4, cellsOf(4, 0.6, 0.3, 0.62, Map.of("small", 300, "big", 100)));
-        return new LiveContention.Result(cells, FIXED, 25, 100, 2, List.of(), Map.of(), Map.of(1, 2, 4, 1));
+        return new LiveContention.Result(cells, FIXED, 25, 100, 2, List.of(), Map.of(), Map.of(1, 2, 4, 1), Map.of());
     }
 
     private static Map<String, LiveContention.Cell> cellsOf(int streams, double small, double big, double roma, Map<String, Integer> romaRan) {

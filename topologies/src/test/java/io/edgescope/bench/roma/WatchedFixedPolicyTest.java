@@ -50,7 +50,7 @@ class WatchedFixedPolicyTest {
         LiveContention.Result r = new LiveContention.Result(Map.of(), List.of("fixed:big", "fixed:small"), 25, 10, 1, List.of(
                 new LiveContention.CameraDecision("fixed:big", 2, 0, 0, first, NO_MOMENT),
                 new LiveContention.CameraDecision("fixed:big", 2, 0, 1, second, NO_MOMENT),
-                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)), NO_MOMENT)), Map.of(), Map.of(2, 1));
+                new LiveContention.CameraDecision("roma", 2, 0, 0, decision(new Estimate("big", 0.8, 40, 0.1, 0.08)), NO_MOMENT)), Map.of(), Map.of(2, 1), Map.of());
         assertThat(r.forecastShare("fixed:big", 2).orElseThrow()).as("ROMA's own decisions do not count").isCloseTo(0.7, within(1e-12));
         assertThat(r.forecastShare("fixed:small", 2)).as("never watched").isEmpty();
         assertThat(r.forecastShare("fixed:big", 4)).isEmpty();
